@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "easel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "easel", targets: ["easel"]),
+        .executable(name: "canvas-sim", targets: ["canvas-sim"]),
+        .library(name: "EaselCore", targets: ["EaselCore"]),
+        .library(name: "CanvasSim", targets: ["CanvasSim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries, each behind one Swift module that nothing else sees through.
+        .systemLibrary(
+            name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        .target(name: "EaselYAML", dependencies: ["CYAML"]),
+        .target(name: "EaselHTTP", dependencies: ["CCurl"]),
+        .target(name: "CanvasAPI", dependencies: ["EaselHTTP"]),
+        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI"]),
+        .target(
+            name: "EaselCLI",
+            dependencies: [
+                "EaselCore", "CanvasAPI", "EaselHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
+
+        .target(
+            name: "CanvasSim",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .executableTarget(
+            name: "canvas-sim",
+            dependencies: [
+                "CanvasSim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "EaselYAMLTests", dependencies: ["EaselYAML"]),
+        .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"]),
+        .testTarget(name: "CanvasAPITests", dependencies: ["CanvasAPI", "EaselHTTP", "CanvasSim"]),
+        .testTarget(
+            name: "CanvasSimTests",
+            dependencies: [
+                "CanvasSim",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "CanvasAPI", "CanvasSim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
