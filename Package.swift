@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "easel",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "easel", targets: ["easel"]),
         .executable(name: "canvas-sim", targets: ["canvas-sim"]),

@@ -1,0 +1,51 @@
+import ArgumentParser
+
+/// The `easel` command line: parses arguments, runs one subcommand, returns its exit code.
+public struct EaselCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "easel",
+        abstract: "Canvas LMS as code: keep a Canvas account in the state a YAML config describes.",
+        version: easelVersion,
+        subcommands: [Validate.self, Render.self])
+
+    public init() {}
+
+    /// Runs easel with `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], console: Console = .process) async -> Int32 {
+        await Console.$current.withValue(console) {
+            do {
+                var command = try parseAsRoot(arguments)
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return 0
+            } catch let exit as CommandExit {
+                return exit.code
+            } catch {
+                let code = exitCode(for: error)
+                let message = fullMessage(for: error)
+                if !message.isEmpty {
+                    (code == .success ? console.out : console.err).line(message)
+                }
+                return code.rawValue
+            }
+        }
+    }
+}
+
+public let easelVersion = "0.1.0"
+
+/// Ends a command with an exit code after it has printed what it had to say.
+struct CommandExit: Error {
+    var code: Int32
+    static let failure = CommandExit(code: 1)
+    static let changes = CommandExit(code: 2)
+}
+
+/// Flags every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Flag(name: .long, help: "Never colour the output (NO_COLOR is honoured too).")
+    var noColor = false
+}

@@ -1,0 +1,288 @@
+import EaselYAML
+
+/// Turns one file's YAML tree into a `ConfigFragment`, reporting every problem it meets.
+struct ConfigDecoder {
+    let reader: NodeReader
+
+    static let topKeys = ["version", "canvas", "roles", "policy", "terms", "users", "courses", "classes"]
+    static let canvasKeys = ["url", "account"]
+    static let roleKeys = ["name", "base"]
+    static let policyKeys = ["withdraw", "managed_roles", "prune_courses", "max_withdraw", "user_key", "notify"]
+    static let termKeys = ["id", "name", "start", "end"]
+    static let userKeys = ["id", "name", "login", "email", "sortable_name", "auth_provider"]
+    static let roleListKeys = BaseRole.allCases.map(\.listKey)
+    static let courseKeys =
+        ["id", "name", "code", "term", "account", "published", "start", "end", "canvas_id", "protect", "sections"]
+        + roleListKeys + ["enrollments"]
+    static let sectionKeys = ["id", "name", "start", "end"]
+    static let enrollmentKeys = ["user", "role", "section", "state", "observing"]
+    static let classesKeys = [
+        "layout", "term", "course_id", "course_name", "course_code", "term_id", "term_name",
+        "start", "end", "account", "published", "subjects", "list",
+    ]
+    static let subjectKeys = ["id", "name"]
+    static let classKeys = ["id", "name", "start", "end", "subjects"] + roleListKeys
+
+    func decode(_ root: YAMLNode) -> ConfigFragment {
+        var fragment = ConfigFragment()
+        guard let top = reader.mapping(root, "the config", keys: Self.topKeys) else { return fragment }
+        if let node = top["version"], let v = reader.int(node, "version") {
+            if v != 1 { reader.error("unsupported config version \(v) (this easel reads version 1)", at: node.range) }
+            fragment.version = (v, node.range)
+        }
+        if let node = top["canvas"] { fragment.canvas = canvas(node).map { ($0, node.range) } }
+        if let node = top["policy"] {
+            if let (policy, ranges) = policy(node) {
+                fragment.policy = (policy, node.range)
+                fragment.managedRoleRanges = ranges
+            }
+        }
+        if let node = top["roles"] { fragment.roles = items(node, "roles", customRole) }
+        if let node = top["terms"] { fragment.terms = items(node, "terms", term) }
+        if let node = top["users"] { fragment.users = items(node, "users", user) }
+        if let node = top["courses"] { fragment.courses = items(node, "courses", course) }
+        if let node = top["classes"] {
+            // One block, or a list of blocks (one timetable per term, say).
+            if node.sequenceItems != nil {
+                fragment.classes = items(node, "classes", classes)
+            } else if let block = classes(node) {
+                fragment.classes = [block]
+            }
+        }
+        return fragment
+    }
+
+    private func items<T>(_ node: YAMLNode, _ what: String, _ decode: (YAMLNode) -> T?) -> [T] {
+        (reader.list(node, what) ?? []).compactMap(decode)
+    }
+
+    private func canvas(_ node: YAMLNode) -> CanvasSettings? {
+        guard let f = reader.mapping(node, "canvas", keys: Self.canvasKeys) else { return nil }
+        var settings = CanvasSettings()
+        if let n = f["url"], let url = reader.string(n, "url") {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                settings.url = url
+                settings.urlRange = n.range
+            } else {
+                reader.error("invalid url '\(url)' for 'canvas.url' (expected https://…)", at: n.range)
+            }
+        }
+        if let n = f["account"], let account = accountRef(n, "account") { settings.account = account }
+        return settings
+    }
+
+    /// A numeric Canvas account id or `sis_account_id:X`.
+    private func accountRef(_ node: YAMLNode, _ what: String) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        if !text.isEmpty, text.allSatisfy(\.isASCIIDigit) { return text }
+        if text.hasPrefix("sis_account_id:"), text.count > "sis_account_id:".count { return text }
+        reader.error("invalid account '\(text)' (expected a Canvas account id like 1 or sis_account_id:X)", at: node.range)
+        return nil
+    }
+
+    private func customRole(_ node: YAMLNode) -> CustomRole? {
+        guard let f = reader.mapping(node, "role", keys: Self.roleKeys) else { return nil }
+        let name = f.required("name", reader).flatMap { reader.identifier($0, "name") }
+        let base = f.required("base", reader).flatMap { reader.choice($0, "base", as: BaseRole.self) }
+        guard let name, let base else { return nil }
+        if BaseRole(rawValue: name) != nil {
+            reader.error("custom role '\(name)' has the name of a base role", at: f["name"]?.range)
+            return nil
+        }
+        return CustomRole(name: name, base: base, range: node.range)
+    }
+
+    private func policy(_ node: YAMLNode) -> (Policy, [SourceRange])? {
+        guard let f = reader.mapping(node, "policy", keys: Self.policyKeys) else { return nil }
+        var policy = Policy()
+        var ranges: [SourceRange] = []
+        if let n = f["withdraw"], let v = reader.choice(n, "withdraw", as: Policy.Withdraw.self) { policy.withdraw = v }
+        if let n = f["managed_roles"] {
+            let refs = reader.refs(n, "managed_roles")
+            policy.managedRoles = refs.map(\.id)
+            ranges = refs.map(\.range)
+        }
+        if let n = f["prune_courses"], let v = reader.bool(n, "prune_courses") { policy.pruneCourses = v }
+        if let n = f["max_withdraw"], let v = maxWithdraw(n) { policy.maxWithdraw = v }
+        if let n = f["user_key"], let v = reader.choice(n, "user_key", as: Policy.UserKey.self) { policy.userKey = v }
+        if let n = f["notify"], let v = reader.bool(n, "notify") { policy.notify = v }
+        return (policy, ranges)
+    }
+
+    private func maxWithdraw(_ node: YAMLNode) -> Policy.MaxWithdraw? {
+        if let count = node.intValue, count >= 0 { return .count(count) }
+        if let text = node.scalarText, text.hasSuffix("%"), let p = Double(text.dropLast()), p >= 0, p <= 100 {
+            return .percent(p)
+        }
+        reader.error("invalid max_withdraw '\(node.scalarText ?? node.kindName)' (expected a percentage like 10% or a count like 200)", at: node.range)
+        return nil
+    }
+
+    private func term(_ node: YAMLNode) -> Term? {
+        guard let f = reader.mapping(node, "term", keys: Self.termKeys) else { return nil }
+        let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
+        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
+        let start = f["start"].flatMap { reader.date($0, "start") }
+        let end = f["end"].flatMap { reader.date($0, "end") }
+        guard let id, let name else { return nil }
+        checkOrder(start, end, f)
+        return Term(id: id, name: name, start: start, end: end, range: f["id"]!.range)
+    }
+
+    private func user(_ node: YAMLNode) -> User? {
+        guard let f = reader.mapping(node, "user", keys: Self.userKeys) else { return nil }
+        let id = f["id"].flatMap { reader.identifier($0, "id") }
+        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
+        let login = f["login"].flatMap { reader.identifier($0, "login") }
+        guard let name else { return nil }
+        return User(
+            id: id, name: name, login: login,
+            email: f["email"].flatMap { reader.string($0, "email") },
+            sortableName: f["sortable_name"].flatMap { reader.string($0, "sortable_name") },
+            authProvider: f["auth_provider"].flatMap { reader.string($0, "auth_provider") },
+            range: (f["id"] ?? f["login"] ?? node).range)
+    }
+
+    private func course(_ node: YAMLNode) -> Course? {
+        guard let f = reader.mapping(node, "course", keys: Self.courseKeys) else { return nil }
+        let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
+        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
+        let code = f["code"].flatMap { reader.string($0, "code") }
+        guard let id, let name else { return nil }
+        var course = Course(id: id, name: name, code: code ?? id, range: f["id"]!.range)
+        if let n = f["term"], let t = reader.identifier(n, "term") { course.term = Ref(t, at: n.range) }
+        if let n = f["account"] { course.account = accountRef(n, "account") }
+        if let n = f["published"] { course.published = reader.bool(n, "published") }
+        course.start = f["start"].flatMap { reader.date($0, "start") }
+        course.end = f["end"].flatMap { reader.date($0, "end") }
+        checkOrder(course.start, course.end, f)
+        if let n = f["canvas_id"] {
+            if let text = reader.string(n, "canvas_id") {
+                if !text.isEmpty, text.count <= 19, text.allSatisfy(\.isASCIIDigit) {
+                    course.canvasId = text
+                } else {
+                    reader.error("invalid canvas_id '\(text)' (expected the numeric id of a Canvas course)", at: n.range)
+                }
+            }
+        }
+        if let n = f["protect"], let v = reader.bool(n, "protect") { course.protect = v }
+        if let n = f["sections"] { course.sections = items(n, "sections", section) }
+        for (role, users) in roleLists(f) {
+            course.enrollments += users.map { Enrollment(user: $0, role: role.rawValue, range: $0.range) }
+        }
+        if let n = f["enrollments"] { course.enrollments += items(n, "enrollments", enrollment) }
+        return course
+    }
+
+    /// The short role lists of a course or class (`teachers: [T1]`).
+    private func roleLists(_ f: Fields) -> ClassesBlock.RoleLists {
+        BaseRole.allCases.compactMap { role in
+            f[role.listKey].map { (role, reader.refs($0, role.listKey)) }
+        }
+    }
+
+    private func section(_ node: YAMLNode) -> Section? {
+        guard let f = reader.mapping(node, "section", keys: Self.sectionKeys) else { return nil }
+        let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
+        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
+        let start = f["start"].flatMap { reader.date($0, "start") }
+        let end = f["end"].flatMap { reader.date($0, "end") }
+        guard let id, let name else { return nil }
+        checkOrder(start, end, f)
+        return Section(id: id, name: name, start: start, end: end, range: f["id"]!.range)
+    }
+
+    private func enrollment(_ node: YAMLNode) -> Enrollment? {
+        guard let f = reader.mapping(node, "enrollment", keys: Self.enrollmentKeys) else { return nil }
+        let user = f.required("user", reader).flatMap { n in reader.identifier(n, "user").map { Ref($0, at: n.range) } }
+        let role = f.required("role", reader).flatMap { reader.identifier($0, "role") }
+        guard let user, let role else { return nil }
+        var e = Enrollment(user: user, role: role, range: node.range)
+        e.roleRange = f["role"]?.range
+        if let n = f["section"], let s = reader.identifier(n, "section") { e.section = Ref(s, at: n.range) }
+        if let n = f["state"], let s = reader.choice(n, "state", as: Enrollment.State.self) { e.state = s }
+        if let n = f["observing"], let o = reader.identifier(n, "observing") { e.observing = Ref(o, at: n.range) }
+        return e
+    }
+
+    private func classes(_ node: YAMLNode) -> ClassesBlock? {
+        guard let f = reader.mapping(node, "classes", keys: Self.classesKeys) else { return nil }
+        func template(_ key: String, _ fallback: String) -> Template {
+            if let n = f[key], let text = reader.string(n, key) { return Template(text, range: n.range, reader: reader) }
+            return Template(fallback, range: f.node.range, reader: nil)
+        }
+        var block = ClassesBlock(
+            courseId: template("course_id", "{term}-{class}-{subject}"),
+            courseName: template("course_name", "{class.name} · {subject.name}"),
+            courseCode: template("course_code", "{class}-{subject}"),
+            termId: template("term_id", "{class}"),
+            termName: template("term_name", "{class.name}"),
+            range: node.range)
+        if let n = f["layout"], let layout = reader.choice(n, "layout", as: ClassesBlock.Layout.self) { block.layout = layout }
+        if let n = f["term"], let t = reader.identifier(n, "term") { block.term = Ref(t, at: n.range) }
+        switch block.layout {
+        case .classSubject:
+            if block.term == nil, f["term"] == nil {
+                reader.error("classes with layout 'class-subject' need a 'term'", at: node.range)
+            }
+            for key in ["term_id", "term_name"] where f[key] != nil {
+                reader.error("'\(key)' applies to layout 'class-as-term' only", at: f.keyRanges[key])
+            }
+        case .classAsTerm:
+            if f["term"] != nil {
+                reader.error("'term' applies to layout 'class-subject' only: with 'class-as-term' each class is a term", at: f.keyRanges["term"])
+            }
+        }
+        block.start = f["start"].flatMap { reader.date($0, "start") }
+        block.end = f["end"].flatMap { reader.date($0, "end") }
+        checkOrder(block.start, block.end, f)
+        if let n = f["account"] { block.account = accountRef(n, "account") }
+        if let n = f["published"] { block.published = reader.bool(n, "published") }
+        if let n = f.required("subjects", reader) {
+            block.subjects = items(n, "subjects") { item in
+                guard let s = reader.mapping(item, "subject", keys: Self.subjectKeys) else { return nil }
+                let id = s.required("id", reader).flatMap { reader.identifier($0, "id") }
+                let name = s.required("name", reader).flatMap { reader.string($0, "name") }
+                guard let id, let name else { return nil }
+                return ClassesBlock.Subject(id: id, name: name, range: s["id"]!.range)
+            }
+        }
+        if let n = f.required("list", reader) { block.classes = items(n, "list", schoolClass) }
+        return block
+    }
+
+    private func schoolClass(_ node: YAMLNode) -> ClassesBlock.SchoolClass? {
+        guard let f = reader.mapping(node, "class", keys: Self.classKeys) else { return nil }
+        let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
+        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
+        guard let id, let name else { return nil }
+        let start = f["start"].flatMap { reader.date($0, "start") }
+        let end = f["end"].flatMap { reader.date($0, "end") }
+        checkOrder(start, end, f)
+        var subjects: [(subject: Ref, roles: ClassesBlock.RoleLists)]?
+        if let n = f["subjects"] {
+            if let pairs = n.mappingPairs {
+                subjects = pairs.compactMap { pair in
+                    guard let key = reader.identifier(pair.key, "subject") else { return nil }
+                    if pair.value.isNull { return (Ref(key, at: pair.key.range), []) }
+                    guard let extras = reader.mapping(pair.value, "subject '\(key)' of class '\(id)'", keys: Self.roleListKeys)
+                    else { return nil }
+                    return (Ref(key, at: pair.key.range), roleLists(extras))
+                }
+            } else if n.sequenceItems != nil {
+                // `subjects: [MATH, PHYS]`: the class takes these subjects with no extras.
+                subjects = reader.refs(n, "subjects").map { ($0, []) }
+            } else {
+                reader.error("expected a mapping or a list for 'subjects', found \(n.kindName)", at: n.range)
+            }
+        }
+        return ClassesBlock.SchoolClass(
+            id: id, name: name, start: start, end: end, roles: roleLists(f), subjects: subjects, range: f["id"]!.range)
+    }
+
+    private func checkOrder(_ start: ConfigDate?, _ end: ConfigDate?, _ f: Fields) {
+        if let start, let end, end < start {
+            reader.error("end \(end) is before start \(start)", at: f["end"]?.range, notes: [.init("start is here", at: f["start"]?.range)])
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Paths of the fixtures beside the tests and of the repository's examples.
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func invalidCases() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("invalid").path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    static func text(_ relative: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    /// Set `EASEL_RECORD=1` to rewrite golden files from the current output; review the diff.
+    static var recording: Bool { ProcessInfo.processInfo.environment["EASEL_RECORD"] == "1" }
+
+    static func golden(_ relative: String, actual: String) throws -> String {
+        let url = directory.appendingPathComponent(relative)
+        if recording { try actual.write(to: url, atomically: true, encoding: .utf8) }
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing golden file \(relative)>"
+    }
+}
