@@ -18,7 +18,11 @@ public struct YAMLParseResult: Sendable {
 
 public enum YAML {
     /// Parses one YAML document from `text`; `file` names it in ranges and diagnostics.
+    ///
+    /// The root is nil for an empty file and after a syntax error or an exceeded limit.
+    /// Duplicate keys, refused merge keys and undefined aliases are reported, and the
+    /// rest of the document is still returned so callers can report further problems.
     public static func parse(_ text: String, file: String, limits: YAMLLimits = .init()) -> YAMLParseResult {
-        fatalError("not implemented yet")  // implemented by the YAML layer work
+        YAMLParser(text: text, file: file, limits: limits).run()
     }
 }

@@ -1,0 +1,291 @@
+internal import CYAML
+
+/// Builds the `YAMLNode` tree of one file from libyaml's event stream.
+///
+/// Not `Sendable`: it owns a `yaml_parser_t` and the input bytes libyaml reads in place,
+/// both at stable heap addresses. Create it, call `run()` once on the same thread, drop it.
+final class YAMLParser {
+    let file: String
+    let limits: YAMLLimits
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The UTF-8 input; libyaml reads from it without copying, so it lives as long as `parser`.
+    let input: UnsafeMutablePointer<UInt8>
+    let inputCount: Int
+    private let initialized: Bool
+
+    private var stack: [Frame] = []
+    private var anchors: [String: Anchored] = [:]
+    private var aliasNodes = 0
+    private var documents = 0
+    private var root: YAMLNode?
+    private var diagnostics: [Diagnostic] = []
+
+    init(text: String, file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+        var text = text
+        (input, inputCount) = text.withUTF8 { bytes in
+            // libyaml asserts a non-null input pointer, even for empty input.
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            if let base = bytes.baseAddress { copy.initialize(from: base, count: bytes.count) }
+            return (copy, bytes.count)
+        }
+        parser = .allocate(capacity: 1)
+        initialized = yaml_parser_initialize(parser) != 0
+        if initialized {
+            yaml_parser_set_input_string(parser, input, inputCount)
+        }
+    }
+
+    deinit {
+        if initialized { yaml_parser_delete(parser) }
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    func run() -> YAMLParseResult {
+        guard initialized else {
+            return YAMLParseResult(root: nil, diagnostics: [.error("out of memory while reading YAML", at: range(0, 0))])
+        }
+        loop: while true {
+            switch step() {
+            case .proceed: continue
+            case .finish: break loop
+            case .abort:
+                root = nil
+                break loop
+            }
+        }
+        return YAMLParseResult(root: root, diagnostics: diagnostics)
+    }
+
+    private enum Step { case proceed, finish, abort }
+
+    private func step() -> Step {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) != 0 else {
+            diagnostics.append(syntaxError())
+            return .abort
+        }
+        defer { yaml_event_delete(&event) }
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(.error(
+                    "unexpected second document (a file holds one document)",
+                    at: range(event.start_mark, event.end_mark)))
+                return .finish
+            }
+        case YAML_SCALAR_EVENT:
+            scalar(event)
+        case YAML_ALIAS_EVENT:
+            return alias(event)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            return open(
+                event, isMapping: false, isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE,
+                anchor: start.anchor, tag: start.tag)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            return open(
+                event, isMapping: true, isFlow: start.style == YAML_FLOW_MAPPING_STYLE,
+                anchor: start.anchor, tag: start.tag)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            close(event)
+        case YAML_STREAM_END_EVENT:
+            return .finish
+        default:
+            break
+        }
+        return .proceed
+    }
+
+    // MARK: Building nodes
+
+    /// An open sequence or mapping whose children are still arriving.
+    private struct Frame {
+        enum Slot {
+            case key
+            case value(for: YAMLNode)
+            /// The value of a refused key (duplicate or merge); parsed, then dropped.
+            case droppedValue
+        }
+
+        let isMapping: Bool
+        let isFlow: Bool
+        let start: yaml_mark_t
+        let anchor: String?
+        let tag: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var slot = Slot.key
+        /// Scalar keys seen so far, built once a mapping is too large to scan linearly.
+        var keyIndex: [String: SourceRange]?
+        var end: SourceLocation?
+        var nodes = 1
+        var height = 1
+    }
+
+    /// A node under an anchor, with its size and nesting height for checking alias expansion.
+    private struct Anchored {
+        var node: YAMLNode
+        var nodes: Int
+        var height: Int
+    }
+
+    private func scalar(_ event: yaml_event_t) {
+        let data = event.data.scalar
+        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let style: ScalarStyle =
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .plain
+            }
+        let node = YAMLNode(.scalar(text, style), range: range(event.start_mark, event.end_mark), tag: tagName(data.tag))
+        if let anchor = data.anchor {
+            anchors[String(cString: anchor)] = Anchored(node: node, nodes: 1, height: 0)
+        }
+        attach(node, nodes: 1, height: 0)
+    }
+
+    private func alias(_ event: yaml_event_t) -> Step {
+        let name = String(cString: event.data.alias.anchor)
+        let at = range(event.start_mark, event.end_mark)
+        guard let target = anchors[name] else {
+            diagnostics.append(.error("undefined alias '\(name)'", at: at))
+            attach(YAMLNode(.scalar("", .plain), range: at), nodes: 1, height: 0)
+            return .proceed
+        }
+        aliasNodes += target.nodes
+        if aliasNodes > limits.maxAliasExpansion {
+            diagnostics.append(.error("alias expansion exceeds \(limits.maxAliasExpansion) nodes", at: at))
+            return .abort
+        }
+        if stack.count + target.height > limits.maxDepth {
+            diagnostics.append(.error("nesting deeper than \(limits.maxDepth) levels", at: at))
+            return .abort
+        }
+        attach(target.node, nodes: target.nodes, height: target.height)
+        return .proceed
+    }
+
+    private func open(
+        _ event: yaml_event_t, isMapping: Bool, isFlow: Bool,
+        anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
+    ) -> Step {
+        guard stack.count < limits.maxDepth else {
+            diagnostics.append(.error(
+                "nesting deeper than \(limits.maxDepth) levels", at: range(event.start_mark, event.end_mark)))
+            return .abort
+        }
+        stack.append(Frame(
+            isMapping: isMapping, isFlow: isFlow, start: event.start_mark,
+            anchor: anchor.map { String(cString: $0) }, tag: tagName(tag)))
+        return .proceed
+    }
+
+    private func close(_ event: yaml_event_t) {
+        let frame = stack.removeLast()
+        let start = location(frame.start)
+        // A block collection's end event sits where the next token starts, often lines later;
+        // its own content ends with its last child.
+        let end = frame.isFlow ? location(event.end_mark) : frame.end ?? start
+        let node = YAMLNode(
+            frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
+            range: SourceRange(file: file, start: start, end: end), tag: frame.tag)
+        if let anchor = frame.anchor {
+            anchors[anchor] = Anchored(node: node, nodes: frame.nodes, height: frame.height)
+        }
+        attach(node, nodes: frame.nodes, height: frame.height)
+    }
+
+    /// Adds a finished node to the open collection, or makes it the root.
+    private func attach(_ node: YAMLNode, nodes: Int, height: Int) {
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        stack[top].nodes += nodes
+        stack[top].height = max(stack[top].height, height + 1)
+        stack[top].end = node.range.end
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        switch stack[top].slot {
+        case .key:
+            stack[top].slot = accepts(key: node, top: top) ? .value(for: node) : .droppedValue
+        case .value(let key):
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].slot = .key
+        case .droppedValue:
+            stack[top].slot = .key
+        }
+    }
+
+    /// Refuses merge keys and duplicate scalar keys, reporting each; the first definition wins.
+    private func accepts(key: YAMLNode, top: Int) -> Bool {
+        guard case .scalar(let text, let style) = key.value else { return true }
+        if text == "<<", style == .plain, key.tag == nil {
+            diagnostics.append(.error("merge keys ('<<') are not supported", at: key.range))
+            return false
+        }
+        if let first = firstDefinition(of: text, at: key.range, top: top) {
+            diagnostics.append(.error(
+                "duplicate key '\(text)'", at: key.range, notes: [.init("first defined here", at: first)]))
+            return false
+        }
+        return true
+    }
+
+    /// Where `text` was already used as a key of the open mapping, recording it if not.
+    private func firstDefinition(of text: String, at range: SourceRange, top: Int) -> SourceRange? {
+        if stack[top].keyIndex != nil {
+            if let first = stack[top].keyIndex?[text] { return first }
+            stack[top].keyIndex?[text] = range
+            return nil
+        }
+        for pair in stack[top].pairs {
+            if case .scalar(let other, _) = pair.key.value, other == text { return pair.key.range }
+        }
+        // Small mappings are scanned; larger ones get an index so parsing stays linear.
+        if stack[top].pairs.count >= 16 {
+            var index: [String: SourceRange] = [text: range]
+            for pair in stack[top].pairs {
+                if case .scalar(let other, _) = pair.key.value { index[other] = pair.key.range }
+            }
+            stack[top].keyIndex = index
+        }
+        return nil
+    }
+
+    // MARK: Positions and tags
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(line: mark.line + 1, column: mark.column + 1)
+    }
+
+    func range(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceRange {
+        SourceRange(file: file, start: location(start), end: location(end))
+    }
+
+    /// A one-character range at a 0-based line and column.
+    func range(_ line: Int, _ column: Int) -> SourceRange {
+        SourceRange(
+            file: file, start: SourceLocation(line: line + 1, column: column + 1),
+            end: SourceLocation(line: line + 1, column: column + 2))
+    }
+
+    /// libyaml expands `!!x` to `tag:yaml.org,2002:x`; nodes keep the short form.
+    private func tagName(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let tag else { return nil }
+        let name = String(cString: tag)
+        let core = "tag:yaml.org,2002:"
+        return name.hasPrefix(core) ? "!!" + name.dropFirst(core.count) : name
+    }
+}
