@@ -6,7 +6,7 @@ internal import CYAML
 /// both at stable heap addresses. Create it, call `run()` once on the same thread, drop it.
 final class YAMLParser {
     let file: String
-    let limits: YAMLLimits
+    private let limits: YAMLLimits
     let parser: UnsafeMutablePointer<yaml_parser_t>
     /// The UTF-8 input; libyaml reads from it without copying, so it lives as long as `parser`.
     let input: UnsafeMutablePointer<UInt8>
@@ -45,7 +45,8 @@ final class YAMLParser {
 
     func run() -> YAMLParseResult {
         guard initialized else {
-            return YAMLParseResult(root: nil, diagnostics: [.error("out of memory while reading YAML", at: range(0, 0))])
+            let diagnostic = Diagnostic.error("out of memory while reading YAML", at: range(line: 0, column: 0))
+            return YAMLParseResult(root: nil, diagnostics: [diagnostic])
         }
         loop: while true {
             switch step() {
@@ -72,9 +73,8 @@ final class YAMLParser {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                diagnostics.append(.error(
-                    "unexpected second document (a file holds one document)",
-                    at: range(event.start_mark, event.end_mark)))
+                let at = range(event.start_mark, event.end_mark)
+                report("unexpected second document (a file holds one document)", at: at)
                 return .finish
             }
         case YAML_SCALAR_EVENT:
@@ -145,7 +145,8 @@ final class YAMLParser {
             case YAML_FOLDED_SCALAR_STYLE: .folded
             default: .plain
             }
-        let node = YAMLNode(.scalar(text, style), range: range(event.start_mark, event.end_mark), tag: tagName(data.tag))
+        let node = YAMLNode(
+            .scalar(text, style), range: range(event.start_mark, event.end_mark), tag: tagName(data.tag))
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, nodes: 1, height: 0)
         }
@@ -156,17 +157,17 @@ final class YAMLParser {
         let name = String(cString: event.data.alias.anchor)
         let at = range(event.start_mark, event.end_mark)
         guard let target = anchors[name] else {
-            diagnostics.append(.error("undefined alias '\(name)'", at: at))
+            report("undefined alias '\(name)'", at: at)
             attach(YAMLNode(.scalar("", .plain), range: at), nodes: 1, height: 0)
             return .proceed
         }
         aliasNodes += target.nodes
         if aliasNodes > limits.maxAliasExpansion {
-            diagnostics.append(.error("alias expansion exceeds \(limits.maxAliasExpansion) nodes", at: at))
+            report("alias expansion exceeds \(limits.maxAliasExpansion) nodes", at: at)
             return .abort
         }
         if stack.count + target.height > limits.maxDepth {
-            diagnostics.append(.error("nesting deeper than \(limits.maxDepth) levels", at: at))
+            report("nesting deeper than \(limits.maxDepth) levels", at: at)
             return .abort
         }
         attach(target.node, nodes: target.nodes, height: target.height)
@@ -178,13 +179,13 @@ final class YAMLParser {
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
     ) -> Step {
         guard stack.count < limits.maxDepth else {
-            diagnostics.append(.error(
-                "nesting deeper than \(limits.maxDepth) levels", at: range(event.start_mark, event.end_mark)))
+            report("nesting deeper than \(limits.maxDepth) levels", at: range(event.start_mark, event.end_mark))
             return .abort
         }
-        stack.append(Frame(
+        let frame = Frame(
             isMapping: isMapping, isFlow: isFlow, start: event.start_mark,
-            anchor: anchor.map { String(cString: $0) }, tag: tagName(tag)))
+            anchor: anchor.map { String(cString: $0) }, tag: tagName(tag))
+        stack.append(frame)
         return .proceed
     }
 
@@ -232,12 +233,11 @@ final class YAMLParser {
     private func accepts(key: YAMLNode, top: Int) -> Bool {
         guard case .scalar(let text, let style) = key.value else { return true }
         if text == "<<", style == .plain, key.tag == nil {
-            diagnostics.append(.error("merge keys ('<<') are not supported", at: key.range))
+            report("merge keys ('<<') are not supported", at: key.range)
             return false
         }
         if let first = firstDefinition(of: text, at: key.range, top: top) {
-            diagnostics.append(.error(
-                "duplicate key '\(text)'", at: key.range, notes: [.init("first defined here", at: first)]))
+            report("duplicate key '\(text)'", at: key.range, notes: [.init("first defined here", at: first)])
             return false
         }
         return true
@@ -264,6 +264,10 @@ final class YAMLParser {
         return nil
     }
 
+    private func report(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: range, notes: notes))
+    }
+
     // MARK: Positions and tags
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -274,8 +278,13 @@ final class YAMLParser {
         SourceRange(file: file, start: location(start), end: location(end))
     }
 
+    /// A one-character range at a mark, for errors.
+    func range(at mark: yaml_mark_t) -> SourceRange {
+        range(line: mark.line, column: mark.column)
+    }
+
     /// A one-character range at a 0-based line and column.
-    func range(_ line: Int, _ column: Int) -> SourceRange {
+    func range(line: Int, column: Int) -> SourceRange {
         SourceRange(
             file: file, start: SourceLocation(line: line + 1, column: column + 1),
             end: SourceLocation(line: line + 1, column: column + 2))

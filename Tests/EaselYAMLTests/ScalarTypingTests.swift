@@ -4,7 +4,11 @@ import Testing
 @Suite struct ScalarTypingTests {
     /// What a scalar means, read back through the public typing API.
     enum Typed: Equatable, Sendable {
-        case null, bool(Bool), int(Int), float(Double), string(String)
+        case null
+        case bool(Bool)
+        case int(Int)
+        case float(Double)
+        case string(String)
 
         init(_ node: YAMLNode) {
             if node.isNull {
