@@ -103,30 +103,6 @@ final class YAMLParser {
 
     // MARK: Building nodes
 
-    /// An open sequence or mapping whose children are still arriving.
-    private struct Frame {
-        enum Slot {
-            case key
-            case value(for: YAMLNode)
-            /// The value of a refused key (duplicate or merge); parsed, then dropped.
-            case droppedValue
-        }
-
-        let isMapping: Bool
-        let isFlow: Bool
-        let start: yaml_mark_t
-        let anchor: String?
-        let tag: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var slot = Slot.key
-        /// Scalar keys seen so far, built once a mapping is too large to scan linearly.
-        var keyIndex: [String: SourceRange]?
-        var end: SourceLocation?
-        var nodes = 1
-        var height = 1
-    }
-
     /// A node under an anchor, with its size and nesting height for checking alias expansion.
     private struct Anchored {
         var node: YAMLNode
@@ -191,13 +167,10 @@ final class YAMLParser {
 
     private func close(_ event: yaml_event_t) {
         let frame = stack.removeLast()
-        let start = location(frame.start)
         // A block collection's end event sits where the next token starts, often lines later;
-        // its own content ends with its last child.
-        let end = frame.isFlow ? location(event.end_mark) : frame.end ?? start
-        let node = YAMLNode(
-            frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
-            range: SourceRange(file: file, start: start, end: end), tag: frame.tag)
+        // its content ends with its last child.
+        let end = frame.isFlow ? location(event.end_mark) : nil
+        let node = frame.node(file: file, start: location(frame.start), end: end)
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, nodes: frame.nodes, height: frame.height)
         }
@@ -210,58 +183,9 @@ final class YAMLParser {
             root = node
             return
         }
-        let top = stack.count - 1
-        stack[top].nodes += nodes
-        stack[top].height = max(stack[top].height, height + 1)
-        stack[top].end = node.range.end
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
+        if let refused = stack[stack.count - 1].add(node, nodes: nodes, height: height) {
+            diagnostics.append(refused)
         }
-        switch stack[top].slot {
-        case .key:
-            stack[top].slot = accepts(key: node, top: top) ? .value(for: node) : .droppedValue
-        case .value(let key):
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].slot = .key
-        case .droppedValue:
-            stack[top].slot = .key
-        }
-    }
-
-    /// Refuses merge keys and duplicate scalar keys, reporting each; the first definition wins.
-    private func accepts(key: YAMLNode, top: Int) -> Bool {
-        guard case .scalar(let text, let style) = key.value else { return true }
-        if text == "<<", style == .plain, key.tag == nil {
-            report("merge keys ('<<') are not supported", at: key.range)
-            return false
-        }
-        if let first = firstDefinition(of: text, at: key.range, top: top) {
-            report("duplicate key '\(text)'", at: key.range, notes: [.init("first defined here", at: first)])
-            return false
-        }
-        return true
-    }
-
-    /// Where `text` was already used as a key of the open mapping, recording it if not.
-    private func firstDefinition(of text: String, at range: SourceRange, top: Int) -> SourceRange? {
-        if stack[top].keyIndex != nil {
-            if let first = stack[top].keyIndex?[text] { return first }
-            stack[top].keyIndex?[text] = range
-            return nil
-        }
-        for pair in stack[top].pairs {
-            if case .scalar(let other, _) = pair.key.value, other == text { return pair.key.range }
-        }
-        // Small mappings are scanned; larger ones get an index so parsing stays linear.
-        if stack[top].pairs.count >= 16 {
-            var index: [String: SourceRange] = [text: range]
-            for pair in stack[top].pairs {
-                if case .scalar(let other, _) = pair.key.value { index[other] = pair.key.range }
-            }
-            stack[top].keyIndex = index
-        }
-        return nil
     }
 
     private func report(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
