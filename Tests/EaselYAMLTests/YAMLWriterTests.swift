@@ -69,6 +69,7 @@ import Testing
         #expect(YAMLWriter.write([]) == "[]\n")
         #expect(YAMLWriter.write([:]) == "{}\n")
         #expect(YAMLWriter.write(["a", 1, true]) == "[a, 1, true]\n")
+        #expect(YAMLWriter.write(1, header: ["two\nlines"]) == "# two\n# lines\n1\n")
     }
 
     @Test(arguments: [
