@@ -26,7 +26,8 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The diagnostic and its notes, one line each plus source excerpts; no trailing newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        let entries = [(diagnostic.severity, diagnostic.message, diagnostic.range)]
+        let entries =
+            [(diagnostic.severity, diagnostic.message, diagnostic.range)]
             + diagnostic.notes.map { (Diagnostic.Severity.note, $0.message, $0.range) }
         let located = entries.compactMap { $0.2 }.filter { !$0.isSynthetic }
         let width = max(5, located.map { String($0.start.line).count }.max() ?? 0)
@@ -61,7 +62,8 @@ public struct DiagnosticRenderer: Sendable {
         let label = "\(severity.rawValue):"
         let location = range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
         guard color else { return location + label + " " + message }
-        return "\(Style.bold)\(location)\(Style.color(severity))\(label)\(Style.reset)\(Style.bold) \(message)\(Style.reset)"
+        return
+            "\(Style.bold)\(location)\(Style.color(severity))\(label)\(Style.reset)\(Style.bold) \(message)\(Style.reset)"
     }
 
     /// The range's first line and its underline, or nothing when the text is not at hand.

@@ -20,7 +20,8 @@ struct SourceLines: Sendable {
                 case 0x0A: breakLength = 1
                 case 0x0D: breakLength = offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? 2 : 1
                 case 0xC2 where offset + 1 < bytes.count && bytes[offset + 1] == 0x85: breakLength = 2
-                case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80
+                case 0xE2
+                where offset + 2 < bytes.count && bytes[offset + 1] == 0x80
                     && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
                     breakLength = 3
                 default:

@@ -7,12 +7,12 @@ extension YAMLParser {
         let problem = state.problem.map { Self.sentence(String(cString: $0)) } ?? "invalid YAML"
         switch state.error {
         case YAML_MEMORY_ERROR:
-            return .error("out of memory while reading YAML", at: range(0, 0))
+            return .error("out of memory while reading YAML", at: range(line: 0, column: 0))
         case YAML_READER_ERROR:
             // The reader reports a byte offset, not a mark.
             let (line, column) = position(ofByte: state.problem_offset)
             let found = state.problem_value == -1 ? "" : " (found U+\(Self.hex(state.problem_value)))"
-            return .error(problem + found, at: range(line, column))
+            return .error(problem + found, at: range(line: line, column: column))
         default:
             break
         }
@@ -24,17 +24,18 @@ extension YAMLParser {
             // libyaml points at the end of the file; the opening quote is what needs fixing.
             let quote = byte(at: contextMark) == UInt8(ascii: "'") ? "single" : "double"
             return .error(
-                "unclosed \(quote) quote", at: range(contextMark.line, contextMark.column),
-                notes: [.init("the file ends before the closing quote", at: range(mark.line, mark.column))])
+                "unclosed \(quote) quote", at: range(at: contextMark),
+                notes: [.init("the file ends before the closing quote", at: range(at: mark))])
         }
         if byte(at: mark) == UInt8(ascii: "\t"), isIndentation(mark) {
-            return .error("tab character used for indentation (use spaces)", at: range(mark.line, mark.column))
+            return .error("tab character used for indentation (use spaces)", at: range(at: mark))
         }
         var notes: [Diagnostic.Note] = []
+        // A context at the problem's own place ("while scanning for the next token") adds nothing.
         if let context, (contextMark.line, contextMark.column) != (mark.line, mark.column) {
-            notes.append(.init(context, at: range(contextMark.line, contextMark.column)))
+            notes.append(.init(context, at: range(at: contextMark)))
         }
-        return .error(problem, at: range(mark.line, mark.column), notes: notes)
+        return .error(problem, at: range(at: mark), notes: notes)
     }
 
     /// libyaml's phrasing in ours: lowercase first letter, no trailing period.

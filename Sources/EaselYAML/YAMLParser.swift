@@ -6,7 +6,7 @@ internal import CYAML
 /// both at stable heap addresses. Create it, call `run()` once on the same thread, drop it.
 final class YAMLParser {
     let file: String
-    let limits: YAMLLimits
+    private let limits: YAMLLimits
     let parser: UnsafeMutablePointer<yaml_parser_t>
     /// The UTF-8 input; libyaml reads from it without copying, so it lives as long as `parser`.
     let input: UnsafeMutablePointer<UInt8>
@@ -45,7 +45,8 @@ final class YAMLParser {
 
     func run() -> YAMLParseResult {
         guard initialized else {
-            return YAMLParseResult(root: nil, diagnostics: [.error("out of memory while reading YAML", at: range(0, 0))])
+            let diagnostic = Diagnostic.error("out of memory while reading YAML", at: range(line: 0, column: 0))
+            return YAMLParseResult(root: nil, diagnostics: [diagnostic])
         }
         loop: while true {
             switch step() {
@@ -72,9 +73,8 @@ final class YAMLParser {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                diagnostics.append(.error(
-                    "unexpected second document (a file holds one document)",
-                    at: range(event.start_mark, event.end_mark)))
+                let at = range(event.start_mark, event.end_mark)
+                report("unexpected second document (a file holds one document)", at: at)
                 return .finish
             }
         case YAML_SCALAR_EVENT:
@@ -103,30 +103,6 @@ final class YAMLParser {
 
     // MARK: Building nodes
 
-    /// An open sequence or mapping whose children are still arriving.
-    private struct Frame {
-        enum Slot {
-            case key
-            case value(for: YAMLNode)
-            /// The value of a refused key (duplicate or merge); parsed, then dropped.
-            case droppedValue
-        }
-
-        let isMapping: Bool
-        let isFlow: Bool
-        let start: yaml_mark_t
-        let anchor: String?
-        let tag: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var slot = Slot.key
-        /// Scalar keys seen so far, built once a mapping is too large to scan linearly.
-        var keyIndex: [String: SourceRange]?
-        var end: SourceLocation?
-        var nodes = 1
-        var height = 1
-    }
-
     /// A node under an anchor, with its size and nesting height for checking alias expansion.
     private struct Anchored {
         var node: YAMLNode
@@ -145,7 +121,8 @@ final class YAMLParser {
             case YAML_FOLDED_SCALAR_STYLE: .folded
             default: .plain
             }
-        let node = YAMLNode(.scalar(text, style), range: range(event.start_mark, event.end_mark), tag: tagName(data.tag))
+        let node = YAMLNode(
+            .scalar(text, style), range: range(event.start_mark, event.end_mark), tag: tagName(data.tag))
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, nodes: 1, height: 0)
         }
@@ -156,17 +133,17 @@ final class YAMLParser {
         let name = String(cString: event.data.alias.anchor)
         let at = range(event.start_mark, event.end_mark)
         guard let target = anchors[name] else {
-            diagnostics.append(.error("undefined alias '\(name)'", at: at))
+            report("undefined alias '\(name)'", at: at)
             attach(YAMLNode(.scalar("", .plain), range: at), nodes: 1, height: 0)
             return .proceed
         }
         aliasNodes += target.nodes
         if aliasNodes > limits.maxAliasExpansion {
-            diagnostics.append(.error("alias expansion exceeds \(limits.maxAliasExpansion) nodes", at: at))
+            report("alias expansion exceeds \(limits.maxAliasExpansion) nodes", at: at)
             return .abort
         }
         if stack.count + target.height > limits.maxDepth {
-            diagnostics.append(.error("nesting deeper than \(limits.maxDepth) levels", at: at))
+            report("nesting deeper than \(limits.maxDepth) levels", at: at)
             return .abort
         }
         attach(target.node, nodes: target.nodes, height: target.height)
@@ -178,25 +155,22 @@ final class YAMLParser {
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
     ) -> Step {
         guard stack.count < limits.maxDepth else {
-            diagnostics.append(.error(
-                "nesting deeper than \(limits.maxDepth) levels", at: range(event.start_mark, event.end_mark)))
+            report("nesting deeper than \(limits.maxDepth) levels", at: range(event.start_mark, event.end_mark))
             return .abort
         }
-        stack.append(Frame(
+        let frame = Frame(
             isMapping: isMapping, isFlow: isFlow, start: event.start_mark,
-            anchor: anchor.map { String(cString: $0) }, tag: tagName(tag)))
+            anchor: anchor.map { String(cString: $0) }, tag: tagName(tag))
+        stack.append(frame)
         return .proceed
     }
 
     private func close(_ event: yaml_event_t) {
         let frame = stack.removeLast()
-        let start = location(frame.start)
         // A block collection's end event sits where the next token starts, often lines later;
-        // its own content ends with its last child.
-        let end = frame.isFlow ? location(event.end_mark) : frame.end ?? start
-        let node = YAMLNode(
-            frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
-            range: SourceRange(file: file, start: start, end: end), tag: frame.tag)
+        // its content ends with its last child.
+        let end = frame.isFlow ? location(event.end_mark) : nil
+        let node = frame.node(file: file, start: location(frame.start), end: end)
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, nodes: frame.nodes, height: frame.height)
         }
@@ -209,59 +183,13 @@ final class YAMLParser {
             root = node
             return
         }
-        let top = stack.count - 1
-        stack[top].nodes += nodes
-        stack[top].height = max(stack[top].height, height + 1)
-        stack[top].end = node.range.end
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
-        }
-        switch stack[top].slot {
-        case .key:
-            stack[top].slot = accepts(key: node, top: top) ? .value(for: node) : .droppedValue
-        case .value(let key):
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].slot = .key
-        case .droppedValue:
-            stack[top].slot = .key
+        if let refused = stack[stack.count - 1].add(node, nodes: nodes, height: height) {
+            diagnostics.append(refused)
         }
     }
 
-    /// Refuses merge keys and duplicate scalar keys, reporting each; the first definition wins.
-    private func accepts(key: YAMLNode, top: Int) -> Bool {
-        guard case .scalar(let text, let style) = key.value else { return true }
-        if text == "<<", style == .plain, key.tag == nil {
-            diagnostics.append(.error("merge keys ('<<') are not supported", at: key.range))
-            return false
-        }
-        if let first = firstDefinition(of: text, at: key.range, top: top) {
-            diagnostics.append(.error(
-                "duplicate key '\(text)'", at: key.range, notes: [.init("first defined here", at: first)]))
-            return false
-        }
-        return true
-    }
-
-    /// Where `text` was already used as a key of the open mapping, recording it if not.
-    private func firstDefinition(of text: String, at range: SourceRange, top: Int) -> SourceRange? {
-        if stack[top].keyIndex != nil {
-            if let first = stack[top].keyIndex?[text] { return first }
-            stack[top].keyIndex?[text] = range
-            return nil
-        }
-        for pair in stack[top].pairs {
-            if case .scalar(let other, _) = pair.key.value, other == text { return pair.key.range }
-        }
-        // Small mappings are scanned; larger ones get an index so parsing stays linear.
-        if stack[top].pairs.count >= 16 {
-            var index: [String: SourceRange] = [text: range]
-            for pair in stack[top].pairs {
-                if case .scalar(let other, _) = pair.key.value { index[other] = pair.key.range }
-            }
-            stack[top].keyIndex = index
-        }
-        return nil
+    private func report(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: range, notes: notes))
     }
 
     // MARK: Positions and tags
@@ -274,8 +202,13 @@ final class YAMLParser {
         SourceRange(file: file, start: location(start), end: location(end))
     }
 
+    /// A one-character range at a mark, for errors.
+    func range(at mark: yaml_mark_t) -> SourceRange {
+        range(line: mark.line, column: mark.column)
+    }
+
     /// A one-character range at a 0-based line and column.
-    func range(_ line: Int, _ column: Int) -> SourceRange {
+    func range(line: Int, column: Int) -> SourceRange {
         SourceRange(
             file: file, start: SourceLocation(line: line + 1, column: column + 1),
             end: SourceLocation(line: line + 1, column: column + 2))

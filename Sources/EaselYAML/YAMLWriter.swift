@@ -10,7 +10,7 @@ public enum YAMLWriter {
     /// The document for `value`, ending in a newline; each `header` line becomes a `#` comment.
     public static func write(_ value: YAMLValue, header: [String] = []) -> String {
         var emitter = Emitter()
-        for line in header {
+        for line in header.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
             emitter.output += line.isEmpty ? "#\n" : "# \(line)\n"
         }
         emitter.document(value)
