@@ -24,7 +24,7 @@ struct ConfigArgument: ParsableArguments {
         var renderer = loaded.renderer
         renderer.color = console.colorEnabled(for: console.err, noColor: noColor)
         for diagnostic in loaded.diagnostics {
-            console.err.write(renderer.render(diagnostic))
+            console.err.line(renderer.render(diagnostic))
         }
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {

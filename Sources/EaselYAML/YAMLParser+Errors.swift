@@ -30,6 +30,10 @@ extension YAMLParser {
         if byte(at: mark) == UInt8(ascii: "\t"), isIndentation(mark) {
             return .error("tab character used for indentation (use spaces)", at: range(at: mark))
         }
+        if problem == "mapping values are not allowed in this context" {
+            // The usual cause is a key indented deeper or shallower than its siblings.
+            return .error("unexpected ':' here: check the indentation of this line", at: range(at: mark))
+        }
         var notes: [Diagnostic.Note] = []
         // A context at the problem's own place ("while scanning for the next token") adds nothing.
         if let context, (contextMark.line, contextMark.column) != (mark.line, mark.column) {

@@ -10,7 +10,7 @@ import Testing
         let loaded = ConfigLoader.load(texts: [(file, try Fixtures.text("invalid/\(file)"))])
         #expect(loaded.config == nil, "an invalid config yields no config")
         #expect(loaded.diagnostics.hasErrors)
-        let rendered = loaded.diagnostics.map(loaded.renderer.render).joined()
+        let rendered = loaded.diagnostics.map { loaded.renderer.render($0) + "\n" }.joined()
         #expect(rendered == (try Fixtures.golden("invalid/\(name).expected", actual: rendered)))
     }
 
@@ -38,7 +38,7 @@ import Testing
         #expect(diagnostic.range?.file == "b.yaml")
         #expect(diagnostic.range?.start == SourceLocation(line: 2, column: 9))
         #expect(diagnostic.notes.first?.range?.file == "a.yaml")
-        #expect(diagnostic.notes.first?.range?.start == SourceLocation(line: 3, column: 9))
+        #expect(diagnostic.notes.first?.range?.start == SourceLocation(line: 3, column: 10))
     }
 
     @Test func aSingletonDefinedInTwoFilesIsAnError() {

@@ -56,7 +56,7 @@ import Testing
         #expect(config.courses.allSatisfy { $0.term?.id == "T1" })
         #expect(enrollments(config) == [
             "T1-10A-MATH": ["S1 student", "S2 student", "M teacher"],
-            "T1-10A-PHYS": ["S1 student", "S2 student", "P teacher", "S3 student"],
+            "T1-10A-PHYS": ["S1 student", "S2 student", "S3 student", "P teacher"],
             "T1-10B-MATH": ["S3 student"],
             "T1-10B-PHYS": ["S3 student"],
         ])
@@ -94,8 +94,8 @@ import Testing
         #expect(config.courses.map(\.id) == ["2026-Y1-LIT", "2026-Y1-NUM", "2026-Y2-NUM"])
         #expect(config.courses.map { $0.term?.id } == ["2026-Y1", "2026-Y1", "2026-Y2"])
         #expect(enrollments(config) == [
-            "2026-Y1-LIT": ["T teacher", "S1 student"],
-            "2026-Y1-NUM": ["T teacher", "S1 student"],
+            "2026-Y1-LIT": ["S1 student", "T teacher"],
+            "2026-Y1-NUM": ["S1 student", "T teacher"],
             "2026-Y2-NUM": [],
         ])
     }

@@ -167,7 +167,7 @@ import Testing
             message: "did not find expected key", at: "3:2", notes: ["while parsing a block mapping @ 1:1"]),
         Case(
             name: "key indented more than its siblings", text: "a:\n  b: 1\n   c: 2\n",
-            message: "mapping values are not allowed in this context", at: "3:5"),
+            message: "unexpected ':' here: check the indentation of this line", at: "3:5"),
         Case(
             name: "unclosed double quote", text: "a: 1\nb: \"hello\nc: 3\nd: 4\n",
             message: "unclosed double quote", at: "2:4", notes: ["the file ends before the closing quote @ 5:1"]),
@@ -192,7 +192,7 @@ import Testing
             notes: ["while parsing a flow sequence @ 1:4"]),
         Case(
             name: "non-ASCII before the problem", text: "ñañá: x\n  ü: 1\n y: 2\n",
-            message: "mapping values are not allowed in this context", at: "2:4"),
+            message: "unexpected ':' here: check the indentation of this line", at: "2:4"),
     ])
     func locatedAndWorded(_ c: Case) throws {
         let result = parse(c.text)

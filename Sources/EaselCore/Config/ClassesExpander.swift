@@ -33,9 +33,10 @@ struct ClassesExpander {
                 ]
                 let id = block.courseId.render(names)
                 guard checkGenerated(id, block.courseId, "course_id", subjectRef.range) else { continue }
+                // Point at the class's own subject entry when it has one, else at the class.
                 var course = Course(
                     id: id, name: block.courseName.render(names), code: block.courseCode.render(names),
-                    range: subjectRef.range)
+                    range: schoolClass.subjects == nil ? schoolClass.range : subjectRef.range)
                 course.term = termRef
                 course.account = block.account
                 course.published = block.published

@@ -74,7 +74,7 @@ struct ConfigDecoder {
     /// A numeric Canvas account id or `sis_account_id:X`.
     private func accountRef(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
-        if !text.isEmpty, text.allSatisfy(\.isASCIIDigit) { return text }
+        if !text.isEmpty, text.allSatisfy { $0.isASCII && $0.isNumber } { return text }
         if text.hasPrefix("sis_account_id:"), text.count > "sis_account_id:".count { return text }
         reader.error("invalid account '\(text)' (expected a Canvas account id like 1 or sis_account_id:X)", at: node.range)
         return nil
@@ -124,9 +124,9 @@ struct ConfigDecoder {
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
         let start = f["start"].flatMap { reader.date($0, "start") }
         let end = f["end"].flatMap { reader.date($0, "end") }
-        guard let id, let name else { return nil }
+        guard let id else { return nil }
         checkOrder(start, end, f)
-        return Term(id: id, name: name, start: start, end: end, range: f["id"]!.range)
+        return Term(id: id, name: name ?? "", start: start, end: end, range: f["id"]!.range)
     }
 
     private func user(_ node: YAMLNode) -> User? {
@@ -134,9 +134,9 @@ struct ConfigDecoder {
         let id = f["id"].flatMap { reader.identifier($0, "id") }
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
         let login = f["login"].flatMap { reader.identifier($0, "login") }
-        guard let name else { return nil }
+        guard id != nil || login != nil else { return nil }
         return User(
-            id: id, name: name, login: login,
+            id: id, name: name ?? "", login: login,
             email: f["email"].flatMap { reader.string($0, "email") },
             sortableName: f["sortable_name"].flatMap { reader.string($0, "sortable_name") },
             authProvider: f["auth_provider"].flatMap { reader.string($0, "auth_provider") },
@@ -148,8 +148,8 @@ struct ConfigDecoder {
         let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
         let code = f["code"].flatMap { reader.string($0, "code") }
-        guard let id, let name else { return nil }
-        var course = Course(id: id, name: name, code: code ?? id, range: f["id"]!.range)
+        guard let id else { return nil }
+        var course = Course(id: id, name: name ?? "", code: code ?? id, range: f["id"]!.range)
         if let n = f["term"], let t = reader.identifier(n, "term") { course.term = Ref(t, at: n.range) }
         if let n = f["account"] { course.account = accountRef(n, "account") }
         if let n = f["published"] { course.published = reader.bool(n, "published") }
@@ -158,7 +158,7 @@ struct ConfigDecoder {
         checkOrder(course.start, course.end, f)
         if let n = f["canvas_id"] {
             if let text = reader.string(n, "canvas_id") {
-                if !text.isEmpty, text.count <= 19, text.allSatisfy(\.isASCIIDigit) {
+                if !text.isEmpty, text.count <= 19, text.allSatisfy { $0.isASCII && $0.isNumber } {
                     course.canvasId = text
                 } else {
                     reader.error("invalid canvas_id '\(text)' (expected the numeric id of a Canvas course)", at: n.range)
@@ -187,9 +187,9 @@ struct ConfigDecoder {
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
         let start = f["start"].flatMap { reader.date($0, "start") }
         let end = f["end"].flatMap { reader.date($0, "end") }
-        guard let id, let name else { return nil }
+        guard let id else { return nil }
         checkOrder(start, end, f)
-        return Section(id: id, name: name, start: start, end: end, range: f["id"]!.range)
+        return Section(id: id, name: name ?? "", start: start, end: end, range: f["id"]!.range)
     }
 
     private func enrollment(_ node: YAMLNode) -> Enrollment? {
