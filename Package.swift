@@ -46,7 +46,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "EaselYAMLTests", dependencies: ["EaselYAML"]),
-        .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"]),
+        .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "CanvasAPITests", dependencies: ["CanvasAPI", "EaselHTTP", "CanvasSim"]),
         .testTarget(
             name: "CanvasSimTests",

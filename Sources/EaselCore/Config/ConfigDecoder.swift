@@ -74,7 +74,7 @@ struct ConfigDecoder {
     /// A numeric Canvas account id or `sis_account_id:X`.
     private func accountRef(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
-        if !text.isEmpty, text.allSatisfy { $0.isASCII && $0.isNumber } { return text }
+        if text.isDigits { return text }
         if text.hasPrefix("sis_account_id:"), text.count > "sis_account_id:".count { return text }
         reader.error("invalid account '\(text)' (expected a Canvas account id like 1 or sis_account_id:X)", at: node.range)
         return nil
@@ -158,7 +158,7 @@ struct ConfigDecoder {
         checkOrder(course.start, course.end, f)
         if let n = f["canvas_id"] {
             if let text = reader.string(n, "canvas_id") {
-                if !text.isEmpty, text.count <= 19, text.allSatisfy { $0.isASCII && $0.isNumber } {
+                if text.isDigits, text.count <= 19 {
                     course.canvasId = text
                 } else {
                     reader.error("invalid canvas_id '\(text)' (expected the numeric id of a Canvas course)", at: n.range)

@@ -1,0 +1,126 @@
+/// The planner's working state: indexes over config and live, and the operations so far.
+final class PlanBuilder {
+    let config: Config
+    let live: LiveState
+    let options: PlanOptions
+
+    var ops: [PlanOperation] = []
+    private var opIndex: [String: Int] = [:]
+    var problems: [String] = []
+    var warnings: [String] = []
+
+    let liveTerms: [String: LiveTerm]
+    let liveTermsByCanvasId: [String: LiveTerm]
+    /// Config course id → its live twin (by SIS id, or by Canvas id for a mapping).
+    var liveCourse: [String: LiveCourse] = [:]
+    let liveCoursesBySis: [String: LiveCourse]
+    let liveCoursesByCanvasId: [String: LiveCourse]
+    let liveUsers: [String: LiveUser]
+    let liveUsersByCanvasId: [String: LiveUser]
+    let customRoles: [String: CustomRole]
+    let configTerms: [String: Term]
+    let userKey: Policy.UserKey
+
+    init(config: Config, live: LiveState, options: PlanOptions) {
+        self.config = config
+        self.live = live
+        self.options = options
+        userKey = config.policy.userKey
+        liveTerms = Dictionary(live.terms.compactMap { t in t.sisId.map { ($0, t) } }, uniquingKeysWith: PlanBuilder.preferActive)
+        liveTermsByCanvasId = Dictionary(live.terms.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        liveCoursesBySis = Dictionary(
+            live.courses.compactMap { c in c.sisId.map { ($0, c) } }, uniquingKeysWith: PlanBuilder.preferActive)
+        liveCoursesByCanvasId = Dictionary(live.courses.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        let key = config.policy.userKey
+        liveUsers = Dictionary(
+            live.users.compactMap { u in PlanBuilder.key(of: u, key).map { ($0, u) } }, uniquingKeysWith: PlanBuilder.preferActive)
+        liveUsersByCanvasId = Dictionary(live.users.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        customRoles = Dictionary(config.roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        configTerms = Dictionary(config.terms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The key a live user has in the config's terms; logins compare case-insensitively, as Canvas does.
+    static func key(of user: LiveUser, _ userKey: Policy.UserKey) -> String? {
+        userKey == .login ? user.login?.lowercased() : user.sisId
+    }
+
+    func configKey(_ userId: String) -> String { userKey == .login ? userId.lowercased() : userId }
+
+    /// Two live objects with one SIS id: the active one is the one that counts.
+    private static func preferActive<T: LiveObject>(_ a: T, _ b: T) -> T { a.isDeleted && !b.isDeleted ? b : a }
+
+    // MARK: operations
+
+    @discardableResult
+    func add(_ op: PlanOperation) -> PlanOperation {
+        opIndex[op.address] = ops.count
+        ops.append(op)
+        return op
+    }
+
+    func op(_ address: String) -> PlanOperation? { opIndex[address].map { ops[$0] } }
+
+    func update(_ address: String, _ change: (inout PlanOperation) -> Void) {
+        if let i = opIndex[address] { change(&ops[i]) }
+    }
+
+    /// The address of an operation that creates or revives an object, if the plan has one.
+    func creating(_ address: String) -> String? {
+        guard let op = op(address) else { return nil }
+        return op.action == .create || op.revive == true || op.action == .adopt ? address : nil
+    }
+
+    /// Creates and updates by kind (terms first); then withdraws in reverse kind order.
+    func ordered() -> [PlanOperation] {
+        let indexed = ops.enumerated().map { ($0.offset, $0.element) }
+        let forward = indexed.filter { !$0.1.action.isWithdraw }.sorted { ($0.1.kind, $0.0) < ($1.1.kind, $1.0) }
+        let backward = indexed.filter { $0.1.action.isWithdraw }.sorted { ($1.1.kind, $0.0) < ($0.1.kind, $1.0) }
+        return (forward + backward).map(\.1)
+    }
+
+    // MARK: values
+
+    /// Before/after maps of the attributes whose values differ.
+    static func diff(_ pairs: [(String, PlanValue, PlanValue)]) -> (before: [String: PlanValue], after: [String: PlanValue])? {
+        var before: [String: PlanValue] = [:], after: [String: PlanValue] = [:]
+        for (name, old, new) in pairs where old != new {
+            before[name] = old
+            after[name] = new
+        }
+        return after.isEmpty ? nil : (before, after)
+    }
+
+    /// The Canvas id of an account written `1` or `sis_account_id:HS`.
+    func accountCanvasId(_ ref: String) -> String? {
+        if ref.isDigits { return ref }
+        let sis = String(ref.dropFirst("sis_account_id:".count))
+        if live.account.sisId == sis { return live.account.canvasId }
+        return live.subAccounts.first { $0.sisId == sis }?.canvasId
+    }
+
+    func accountLabel(canvasId: String?) -> PlanValue {
+        guard let canvasId else { return .null }
+        if let sub = live.subAccounts.first(where: { $0.canvasId == canvasId }), let sis = sub.sisId {
+            return .string("sis_account_id:\(sis)")
+        }
+        return .string(canvasId)
+    }
+
+    func termLabel(canvasId: String?) -> PlanValue {
+        guard let canvasId else { return .null }
+        return .string(liveTermsByCanvasId[canvasId]?.sisId ?? "canvas:\(canvasId)")
+    }
+}
+
+/// What the planner asks of every live object kind.
+protocol LiveObject { var isDeleted: Bool { get } }
+extension LiveTerm: LiveObject { var isDeleted: Bool { workflowState == "deleted" } }
+extension LiveCourse: LiveObject { var isDeleted: Bool { workflowState == "deleted" } }
+extension LiveUser: LiveObject { var isDeleted: Bool { workflowState == "deleted" } }
+
+extension Array where Element == String {
+    /// `a, b and 3 more`
+    func listed(max: Int = 5) -> String {
+        count <= max ? joined(separator: ", ") : prefix(max).joined(separator: ", ") + " and \(count - max) more"
+    }
+}
