@@ -1,0 +1,64 @@
+/// The reader's view of a plan's operations: objects one by one, enrollments grouped per
+/// course and role, shared by the text and Markdown renderings.
+struct PlanPresentation {
+    enum Item {
+        case single(PlanOperation)
+        /// Several enrollments of one course, action and role.
+        case group(action: PlanOperation.Action, role: String, course: String, ops: [PlanOperation])
+    }
+
+    let items: [Item]
+
+    init(_ plan: Plan, detailFull: Bool) {
+        var items: [Item] = []
+        var groupIndex: [String: Int] = [:]
+        for op in plan.operations {
+            guard !detailFull, op.kind == .enrollment, op.action != .replace, let course = op.course, let role = op.role else {
+                items.append(.single(op))
+                continue
+            }
+            let key = "\(op.action.rawValue)\u{0}\(course)\u{0}\(role)"
+            if let i = groupIndex[key], case .group(let a, let r, let c, let ops) = items[i] {
+                items[i] = .group(action: a, role: r, course: c, ops: ops + [op])
+            } else {
+                groupIndex[key] = items.count
+                items.append(.group(action: op.action, role: role, course: course, ops: [op]))
+            }
+        }
+        // A group of one reads better as the operation itself.
+        self.items = items.map { item in
+            if case .group(_, _, _, let ops) = item, ops.count == 1 { return .single(ops[0]) }
+            return item
+        }
+    }
+
+    /// `+ create`, `- conclude` …: the verb a line shows before the object.
+    static func verb(_ action: PlanOperation.Action) -> String? {
+        switch action {
+        case .create, .update, .replace: nil
+        default: action.rawValue
+        }
+    }
+
+    /// `student S1001 in 2026F-MATH101-A`, `course 2026F-MATH101-A`.
+    static func subject(_ op: PlanOperation) -> String {
+        guard op.kind == .enrollment else { return "\(op.kind.rawValue) \(op.id)" }
+        var text = "\(op.role ?? "?") \(op.user ?? "?") in \(op.course ?? "?")"
+        if let section = op.section, op.action != .replace { text += " section \(section)" }
+        if let observing = op.observing { text += " observing \(observing)" }
+        return text
+    }
+
+    /// `students`, `TAs`, `Graders`.
+    static func plural(_ role: String, _ n: Int) -> String {
+        let singular = role == "ta" ? "TA" : role
+        return n == 1 ? singular : singular + "s"
+    }
+
+    /// The symbols used in a plan with the words they stand for, for the legend.
+    static func legend(_ plan: Plan) -> String {
+        let used = Set(plan.operations.map(\.action.symbol))
+        let all = [("+", "create"), ("~", "update"), ("-", "withdraw"), ("-/+", "replace"), ("↻", "reactivate")]
+        return all.filter { used.contains($0.0) }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+    }
+}
