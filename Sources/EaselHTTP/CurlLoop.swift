@@ -36,6 +36,7 @@ final class CurlLoop {
             var running: Int32 = 0
             _ = curl_multi_perform(multi, &running)
             collectCompleted()
+            if stop != nil && active.isEmpty { break }
             // Sleeps until a socket is ready, a curl timer is due or `curl_multi_wakeup`.
             _ = curl_multi_poll(multi, nil, 0, 1000, nil)
         }

@@ -127,7 +127,7 @@ final class CurlTransfer {
 
     fileprivate func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
         var line = Substring(decoding: bytes, as: UTF8.self)
-        while let last = line.last, last == "\r" || last == "\n" { line.removeLast() }
+        while let last = line.last, last.isNewline { line.removeLast() }
         if line.hasPrefix("HTTP/") {
             // A new status line: redirects and 1xx responses each bring their own headers.
             responseHeaders = HTTPHeaders()
