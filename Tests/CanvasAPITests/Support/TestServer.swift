@@ -1,6 +1,7 @@
 import EaselHTTP
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Request context that can drop the client's connection without writing a response.
 struct TestContext: RequestContext {
@@ -33,18 +34,22 @@ func withTestServer<Result: Sendable>(
         configuration: .init(address: .hostname("127.0.0.1", port: 0)),
         onServerRunning: { channel in portSink.yield(channel.localAddress?.port ?? 0) },
         logger: logger)
+    // Stopped by graceful shutdown, not task cancellation: cancelling the accept loop while
+    // the listening socket is still open makes NIO trap on a connection accepted meanwhile.
+    let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
     return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.run() }
+        group.addTask { try await services.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw ConnectionDropped() }
+        let result: Swift.Result<Result, any Error>
         do {
-            let result = try await body("http://127.0.0.1:\(port)")
-            group.cancelAll()
-            return result
+            result = .success(try await body("http://127.0.0.1:\(port)"))
         } catch {
-            group.cancelAll()
-            throw error
+            result = .failure(error)
         }
+        await services.triggerGracefulShutdown()
+        try await group.waitForAll()
+        return try result.get()
     }
 }
 
