@@ -59,8 +59,8 @@ extension CanvasClient {
         return try await readBack.find()
     }
 
-    /// `get`, with 404 as nil: the shape read-backs need.
-    func find<T: Decodable>(_ path: String, query: FormFields = FormFields(), as type: T.Type = T.self)
+    /// `get`, with 404 as nil: the shape a `ReadBack` needs.
+    public func find<T: Decodable>(_ path: String, query: FormFields = FormFields(), as type: T.Type = T.self)
         async throws -> T?
     {
         do {

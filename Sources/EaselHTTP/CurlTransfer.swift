@@ -36,70 +36,42 @@ final class CurlTransfer {
     /// Sets every option; returns a description of the first one libcurl refused.
     func configure(_ configuration: CurlTransport.Configuration) -> String? {
         let request = ticket.request
-        var failures: [String] = []
-        func check(_ code: CURLcode, _ what: String) {
-            if code != CURLE_OK { failures.append("\(what): \(String(cString: curl_easy_strerror(code)))") }
-        }
-        func setLong(_ option: CURLoption, _ value: Int, _ what: String) {
-            check(easel_curl_easy_setopt_long(easy, option, value), what)
-        }
-        func setString(_ option: CURLoption, _ value: String, _ what: String) {
-            // libcurl copies string options (CURLOPT_POSTFIELDS excepted, which is not set here).
-            value.withCString { check(easel_curl_easy_setopt_pointer(easy, option, $0), what) }
-        }
-
-        setString(CURLOPT_URL, request.url, "url")
-        setLong(CURLOPT_NOSIGNAL, 1, "nosignal")
-        setString(CURLOPT_PROTOCOLS_STR, "http,https", "protocols")
-        setString(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "redirect protocols")
-        setLong(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS), "http version")
-        setString(CURLOPT_ACCEPT_ENCODING, "", "accept encoding")
-        setLong(CURLOPT_TCP_KEEPALIVE, 1, "tcp keepalive")
-        setLong(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds, "connect timeout")
-        setLong(
-            CURLOPT_TIMEOUT_MS, (request.timeout ?? configuration.requestTimeout).curlMilliseconds, "timeout")
-        setLong(CURLOPT_FOLLOWLOCATION, configuration.maxRedirects > 0 ? 1 : 0, "follow location")
-        setLong(CURLOPT_MAXREDIRS, configuration.maxRedirects, "max redirects")
-        setString(CURLOPT_USERAGENT, configuration.userAgent, "user agent")
-        check(easel_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "error buffer")
+        var options = OptionSetter(easy: easy)
+        options.set(CURLOPT_URL, request.url)
+        options.set(CURLOPT_NOSIGNAL, 1)
+        options.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        options.set(CURLOPT_ACCEPT_ENCODING, "")
+        options.set(CURLOPT_TCP_KEEPALIVE, 1)
+        options.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)
+        options.set(CURLOPT_TIMEOUT_MS, (request.timeout ?? configuration.requestTimeout).curlMilliseconds)
+        options.set(CURLOPT_FOLLOWLOCATION, configuration.maxRedirects > 0 ? 1 : 0)
+        options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        options.set(CURLOPT_USERAGENT, configuration.userAgent)
+        options.set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
 
         let context = Unmanaged.passUnretained(self).toOpaque()
-        check(easel_curl_easy_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, curlWriteBody), "write function")
-        check(easel_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context), "write data")
-        check(easel_curl_easy_setopt_write_function(easy, CURLOPT_HEADERFUNCTION, curlWriteHeader), "header function")
-        check(easel_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context), "header data")
+        options.set(CURLOPT_WRITEFUNCTION, function: curlWriteBody)
+        options.set(CURLOPT_WRITEDATA, pointer: context)
+        options.set(CURLOPT_HEADERFUNCTION, function: curlWriteHeader)
+        options.set(CURLOPT_HEADERDATA, pointer: context)
 
-        configureMethod(request, check: check, setLong: setLong, setString: setString)
-
-        // "Expect:" stops curl from sending `Expect: 100-continue` and waiting on larger bodies.
-        var list: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "Expect:")
-        for field in request.headers where !field.name.isEmpty {
-            list = curl_slist_append(list, "\(field.name): \(field.value)")
-        }
-        headerList = list
-        check(easel_curl_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, list), "headers")
-        return failures.first
-    }
-
-    private func configureMethod(
-        _ request: HTTPRequest, check: (CURLcode, String) -> Void,
-        setLong: (CURLoption, Int, String) -> Void, setString: (CURLoption, String, String) -> Void
-    ) {
         switch request.method {
         case .get:
-            setLong(CURLOPT_HTTPGET, 1, "get")
+            options.set(CURLOPT_HTTPGET, 1)
         case .head:
-            setLong(CURLOPT_NOBODY, 1, "head")
+            options.set(CURLOPT_NOBODY, 1)
         default:
             if request.method == .post {
-                setLong(CURLOPT_POST, 1, "post")
+                options.set(CURLOPT_POST, 1)
             } else {
-                setString(CURLOPT_CUSTOMREQUEST, request.method.rawValue, "method")
+                options.set(CURLOPT_CUSTOMREQUEST, request.method.rawValue)
             }
             if body != nil || request.method != .delete {
-                let count = request.body?.count ?? 0
-                check(easel_curl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(count)), "body size")
-                check(easel_curl_easy_setopt_pointer(easy, CURLOPT_POSTFIELDS, body?.baseAddress ?? emptyBody), "body")
+                // Not copied by libcurl: `body` lives until `release()`.
+                options.set(CURLOPT_POSTFIELDSIZE_LARGE, size: request.body?.count ?? 0)
+                options.set(CURLOPT_POSTFIELDS, pointer: body?.baseAddress ?? emptyBody)
             }
         }
         // libcurl (7.88 and every version before 8.16's CURLOPT_FORBID_RETRY_ON_REUSE) silently
@@ -112,8 +84,17 @@ final class CurlTransfer {
         // still joins the cache for later GETs. (HTTP/2 REFUSED_STREAM retries remain: the
         // server guarantees such a stream was not processed.)
         if !request.method.isIdempotent {
-            setLong(CURLOPT_FRESH_CONNECT, 1, "fresh connect")
+            options.set(CURLOPT_FRESH_CONNECT, 1)
         }
+
+        // "Expect:" stops curl from sending `Expect: 100-continue` and waiting on larger bodies.
+        var list: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "Expect:")
+        for field in request.headers where !field.name.isEmpty {
+            list = curl_slist_append(list, "\(field.name): \(field.value)")
+        }
+        headerList = list
+        options.set(CURLOPT_HTTPHEADER, pointer: list)
+        return options.firstFailure
     }
 
     fileprivate func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -183,4 +164,43 @@ private let curlWriteHeader: curl_write_callback = { data, size, count, context 
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     transfer.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
     return size * count
+}
+
+/// Typed `curl_easy_setopt` calls that remember the first option libcurl refused.
+private struct OptionSetter {
+    let easy: UnsafeMutableRawPointer
+    private(set) var firstFailure: String?
+
+    init(easy: UnsafeMutableRawPointer) {
+        self.easy = easy
+    }
+
+    private mutating func check(_ code: CURLcode, _ option: CURLoption) {
+        if code != CURLE_OK, firstFailure == nil {
+            firstFailure = "curl option \(option.rawValue): \(String(cString: curl_easy_strerror(code)))"
+        }
+    }
+
+    mutating func set(_ option: CURLoption, _ value: Int) {
+        check(easel_curl_easy_setopt_long(easy, option, value), option)
+    }
+
+    /// libcurl copies string options (`CURLOPT_POSTFIELDS` aside, which goes through `pointer:`).
+    mutating func set(_ option: CURLoption, _ value: String) {
+        let code = value.withCString { easel_curl_easy_setopt_pointer(easy, option, $0) }
+        check(code, option)
+    }
+
+    mutating func set(_ option: CURLoption, size: Int) {
+        check(easel_curl_easy_setopt_off_t(easy, option, curl_off_t(size)), option)
+    }
+
+    /// The pointee must outlive the transfer: libcurl keeps the pointer.
+    mutating func set(_ option: CURLoption, pointer: UnsafeRawPointer?) {
+        check(easel_curl_easy_setopt_pointer(easy, option, pointer), option)
+    }
+
+    mutating func set(_ option: CURLoption, function: curl_write_callback) {
+        check(easel_curl_easy_setopt_write_function(easy, option, function), option)
+    }
 }

@@ -5,7 +5,27 @@ import Testing
 
 @Suite("CurlTransport over loopback HTTP")
 struct CurlTransportTests {
-    static func routes(_ router: Router<TestContext>, hits: Counter = Counter()) {
+    static let gzipped: [UInt8] = [
+        0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xab, 0x56, 0xca, 0x48, 0xcd, 0xc9, 0xc9, 0x57,
+        0xb2, 0x52, 0x4a, 0xaf, 0xca, 0x2c, 0x50, 0xaa, 0x05, 0x00, 0xf6, 0x4f, 0x05, 0x6f, 0x10, 0x00, 0x00, 0x00,
+    ]
+
+    static func routes(_ router: Router<TestContext>, hits: Counter = Counter(), ports: Locked<[Int]> = Locked([])) {
+        router.get("gzip") { request, _ -> Response in
+            guard request.headers[.acceptEncoding]?.contains("gzip") == true else { return Response(status: .notAcceptable) }
+            var headers = HTTPFields()
+            headers[.contentEncoding] = "gzip"
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.gzipped)))
+        }
+        router.on("port", method: .get) { _, context -> String in
+            ports.withLock { $0.append(context.remotePort) }
+            return "ok"
+        }
+        router.on("port", method: .post) { _, context -> String in
+            ports.withLock { $0.append(context.remotePort) }
+            return "ok"
+        }
         router.get("echo") { request, _ -> Response in
             let query = request.uri.query ?? ""
             return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: query)))
@@ -71,6 +91,32 @@ struct CurlTransportTests {
             #expect(response.headers["x-seen-auth"] == "Bearer abc")
             #expect(response.headers["X-Method"] == "POST")
             #expect(response.headers["CONTENT-TYPE"] == "application/octet-stream")
+            await transport.shutdown()
+        }
+    }
+
+    @Test func gzipBodiesAreDecoded() async throws {
+        try await withTestServer({ Self.routes($0) }) { base in
+            let transport = try CurlTransport()
+            let response = try await transport.send(HTTPRequest(method: .get, url: "\(base)/gzip"))
+            #expect(response.status == 200)
+            #expect(response.bodyText == #"{"hello":"gzip"}"#)
+            await transport.shutdown()
+        }
+    }
+
+    /// GETs share one keep-alive connection; every POST gets a fresh one (see CurlTransfer).
+    @Test func getsReuseTheConnectionAndPostsOpenFreshOnes() async throws {
+        let ports = Locked<[Int]>([])
+        try await withTestServer({ Self.routes($0, ports: ports) }) { base in
+            let transport = try CurlTransport()
+            for _ in 0..<10 { _ = try await transport.send(HTTPRequest(method: .get, url: "\(base)/port")) }
+            let getPorts = Set(ports.withLock { $0 })
+            #expect(getPorts.count == 1)
+            for _ in 0..<5 { _ = try await transport.send(HTTPRequest(method: .post, url: "\(base)/port", body: [1])) }
+            let postPorts = ports.withLock { Array($0.suffix(5)) }
+            #expect(Set(postPorts).count == 5)
+            #expect(getPorts.isDisjoint(with: postPorts))
             await transport.shutdown()
         }
     }

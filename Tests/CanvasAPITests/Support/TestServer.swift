@@ -8,11 +8,14 @@ struct TestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     /// Closes the TCP connection at once: the client sees the request vanish.
     let dropConnection: @Sendable () async -> Void
+    /// The client's port: one value per TCP connection.
+    let remotePort: Int
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         let channel = source.channel
         dropConnection = { try? await channel.close() }
+        remotePort = channel.remoteAddress?.port ?? 0
     }
 }
 
