@@ -95,7 +95,7 @@ extension CanvasClient {
 
             case .failure(let failure):
                 log(request, failure: failure, elapsed: elapsed, attempt: attempt)
-                if failure.kind == .cancelled { throw CancellationError() }
+                if failure.kind == .cancelled, Task.isCancelled { throw CancellationError() }
                 let transient: Set<HTTPTransportError.Kind> = [.connectionFailed, .connectionDropped, .timedOut]
                 let resendable = request.method.isIdempotent || !failure.requestSent
                 failures += 1

@@ -53,26 +53,26 @@ final class CurlInbox: @unchecked Sendable {
     /// Asks the loop to stop and waits until it has exited; later submissions fail with `.shutdown`.
     func stop(cancelInFlight: Bool) async {
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
-            let exited = state.withLock { state in
-                guard state.open else { return true }
-                state.accepting = false
-                let previous = state.mail.stop?.cancelInFlight ?? false
-                state.mail.stop = Stop(cancelInFlight: previous || cancelInFlight)
-                state.exitWaiters.append(waiter)
-                curl_multi_wakeup(multi)
-                return false
-            }
-            if exited { waiter.resume() }
+            if !postStop(cancelInFlight: cancelInFlight, waiter: waiter) { waiter.resume() }
         }
     }
 
     /// Asks the loop to stop without waiting (used when the transport is dropped unshut).
     func requestStop(cancelInFlight: Bool) {
+        _ = postStop(cancelInFlight: cancelInFlight, waiter: nil)
+    }
+
+    /// `false` when the loop has already exited. A later request may upgrade an earlier
+    /// graceful stop to a cancelling one, never the other way round.
+    private func postStop(cancelInFlight: Bool, waiter: CheckedContinuation<Void, Never>?) -> Bool {
         state.withLock { state in
-            guard state.open else { return }
+            guard state.open else { return false }
             state.accepting = false
-            state.mail.stop = Stop(cancelInFlight: cancelInFlight)
+            let cancel = cancelInFlight || (state.mail.stop?.cancelInFlight ?? false)
+            state.mail.stop = Stop(cancelInFlight: cancel)
+            if let waiter { state.exitWaiters.append(waiter) }
             curl_multi_wakeup(multi)
+            return true
         }
     }
 

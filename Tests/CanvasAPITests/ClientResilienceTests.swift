@@ -29,6 +29,27 @@ struct ClientResilienceTests {
         }
     }
 
+    @Test func cancellingACallFreesItsSlot() async throws {
+        let configuration = {
+            var configuration = fastConfiguration()
+            configuration.throttle.initialParallelism = 1
+            configuration.throttle.maxParallelism = 1
+            return configuration
+        }()
+        try await withTestServer(MiniCanvas().routes) { base in
+            try await withClient(base, configuration: configuration) { client in
+                let started = ContinuousClock.now
+                let call = Task { try await client.get("/api/v1/slow", as: [String: String].self) }
+                try await Task.sleep(for: .milliseconds(100))
+                call.cancel()
+                await #expect(throws: CancellationError.self) { try await call.value }
+                let account = try await client.account()
+                #expect(account.id == "1")
+                #expect(ContinuousClock.now - started < .milliseconds(1000))
+            }
+        }
+    }
+
     @Test func readsSurviveTenPercentServerErrors() async throws {
         try await withTestServer(MiniCanvas().routes) { base in
             try await withClient(base) { client in

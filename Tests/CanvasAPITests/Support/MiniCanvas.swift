@@ -61,6 +61,10 @@ final class MiniCanvas: Sendable {
         router.get("api/v1/forbidden") { _, _ -> Response in
             Self.json(401, #"{"status":"unauthorized","errors":[{"message":"user not authorized to perform that action"}]}"#)
         }
+        router.get("api/v1/slow") { _, _ -> Response in
+            try await Task.sleep(for: .milliseconds(1500))
+            return Self.json(200, #"{"id":"slow"}"#)
+        }
         router.get("api/v1/items") { request, _ -> Response in self.items(request) }
         router.get("api/v1/accounts/1/terms") { request, _ -> Response in self.terms(request) }
         router.get("api/v1/bucket/:n") { _, _ -> Response in try await self.bucket() }
