@@ -38,7 +38,8 @@ enum JSONValue: Sendable, Equatable, Decodable {
     var string: String? {
         switch self {
         case .string(let text): text
-        case .number(let number): number == number.rounded() ? String(Int64(number)) : String(number)
+        case .number(let number):
+            number == number.rounded() && abs(number) < 9e18 ? String(Int64(number)) : String(number)
         default: nil
         }
     }
