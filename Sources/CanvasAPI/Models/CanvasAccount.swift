@@ -9,4 +9,9 @@ public struct CanvasAccount: Codable, Sendable, Equatable {
     public var integrationId: String?
     public var workflowState: String?
     public var defaultTimeZone: String?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }

@@ -26,6 +26,11 @@ public struct CanvasCourse: Codable, Sendable, Equatable {
     public var term: CanvasTerm?
     /// With `include[]=concluded`.
     public var concluded: Bool?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }
 
 /// Attributes to create or update a course with; nil fields are not sent.

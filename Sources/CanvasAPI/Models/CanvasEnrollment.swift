@@ -21,6 +21,11 @@ public struct CanvasEnrollment: Codable, Sendable, Equatable {
     public var startAt: Date?
     public var endAt: Date?
     public var user: CanvasUser?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }
 
 /// The five enrollment base types.

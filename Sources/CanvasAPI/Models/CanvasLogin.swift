@@ -14,6 +14,11 @@ public struct CanvasLogin: Codable, Sendable, Equatable {
     public var workflowState: String?
     public var declaredUserType: String?
     public var createdAt: Date?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }
 
 /// `PUT /accounts/:id/logins/:id`. Sending no key at all is a 400 with a `null` body.

@@ -8,4 +8,9 @@ public struct CanvasRole: Codable, Sendable, Equatable {
     public var baseRoleType: String?
     /// `active`, `inactive` or `built_in`.
     public var workflowState: String?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }

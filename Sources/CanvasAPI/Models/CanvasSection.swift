@@ -14,6 +14,11 @@ public struct CanvasSection: Codable, Sendable, Equatable {
     public var endAt: Date?
     public var restrictEnrollmentsToSectionDates: Bool?
     public var totalStudents: Int?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }
 
 /// Attributes to create or update a section with; nil fields are not sent.

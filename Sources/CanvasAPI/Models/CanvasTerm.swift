@@ -12,6 +12,11 @@ public struct CanvasTerm: Codable, Sendable, Equatable {
     /// Per enrollment type (`StudentEnrollment`, …) date overrides.
     public var overrides: [String: TermDates]?
 
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
+
     public struct TermDates: Codable, Sendable, Equatable {
         public var startAt: Date?
         public var endAt: Date?

@@ -15,6 +15,11 @@ public struct CanvasUser: Codable, Sendable, Equatable {
     public var locale: String?
     public var timeZone: String?
     public var createdAt: Date?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
 }
 
 /// `POST /accounts/:id/users`: a user with its first login and, optionally, an email channel.
