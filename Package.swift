@@ -47,7 +47,12 @@ let package = Package(
 
         .testTarget(name: "EaselYAMLTests", dependencies: ["EaselYAML"]),
         .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "CanvasAPITests", dependencies: ["CanvasAPI", "EaselHTTP", "CanvasSim"]),
+        .testTarget(
+            name: "CanvasAPITests",
+            dependencies: [
+                "CanvasAPI", "EaselHTTP", "CanvasSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "CanvasSimTests",
             dependencies: [

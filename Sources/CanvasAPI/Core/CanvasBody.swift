@@ -1,0 +1,28 @@
+import Foundation
+
+/// A request body in one of the two encodings Canvas accepts for POST and PUT.
+public enum CanvasBody: Sendable, Equatable {
+    /// `application/x-www-form-urlencoded`, Rails-nested keys: `course[name]=X`.
+    case form(FormFields)
+    /// `application/json`, already encoded.
+    case json([UInt8])
+
+    /// Encodes `value` with snake_case keys and ISO 8601 dates.
+    public static func encodingJSON(_ value: some Encodable) throws -> CanvasBody {
+        .json(Array(try CanvasJSON.encoder().encode(value)))
+    }
+
+    var contentType: String {
+        switch self {
+        case .form: "application/x-www-form-urlencoded"
+        case .json: "application/json"
+        }
+    }
+
+    var bytes: [UInt8] {
+        switch self {
+        case .form(let fields): Array(fields.encoded.utf8)
+        case .json(let bytes): bytes
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// An account or sub-account (digest §7).
+public struct CanvasAccount: Codable, Sendable, Equatable {
+    public var id: CanvasID
+    public var name: String?
+    public var uuid: String?
+    public var parentAccountId: CanvasID?
+    public var rootAccountId: CanvasID?
+    public var sisAccountId: String?
+    public var integrationId: String?
+    public var workflowState: String?
+    public var defaultTimeZone: String?
+
+    /// Every other field nil: set what you need (the fields are `var`).
+    public init(id: CanvasID) {
+        self.id = id
+    }
+}
