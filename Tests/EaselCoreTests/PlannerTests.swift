@@ -49,9 +49,9 @@ import Testing
         #expect(lines(ops) == [
             "create term T1", "create course MATH", "create section MATH-P1", "create section MATH-P2",
             "create user S1", "create user S2", "create user S3", "create user TE", "create user P1",
-            "create enrollment MATH/S1/student/MATH-P1", "create enrollment MATH/S2/student/MATH-P1",
-            "create enrollment MATH/S3/student/MATH-P2", "create enrollment MATH/P1/observer",
-            "create enrollment MATH/TE/teacher",
+            "create enrollment MATH/TE/teacher", "create enrollment MATH/S1/student/MATH-P1",
+            "create enrollment MATH/S2/student/MATH-P1", "create enrollment MATH/S3/student/MATH-P2",
+            "create enrollment MATH/P1/observer",
         ])
         let course = try #require(ops.first { $0.kind == .course })
         #expect(course.dependsOn == ["term:T1"])
@@ -107,7 +107,8 @@ import Testing
 
     @Test func aMissingStudentIsEnrolled() throws {
         var live = LiveFixture.matching(config)
-        live.editCourse("MATH") { c in c.enrollments.removeAll { $0.role == "student" && $0.userCanvasId == live.user("S2").canvasId } }
+        let s2 = live.user("S2").canvasId
+        live.editCourse("MATH") { c in c.enrollments.removeAll { $0.role == "student" && $0.userCanvasId == s2 } }
         let ops = try plan(live)
         #expect(lines(ops) == ["create enrollment MATH/S2/student/MATH-P1"])
         #expect(ops[0].courseCanvasId != nil)
