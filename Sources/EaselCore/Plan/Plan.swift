@@ -12,6 +12,9 @@ public struct Plan: Sendable, Codable, Equatable {
     public var configHash: String
     /// `--target` ids; a plan with targets is partial.
     public var targets: [String] = []
+    /// The config's `policy.notify` and `policy.user_key`, which applying the plan needs.
+    public var notify = false
+    public var userKey = Policy.UserKey.sisId
     public var operations: [PlanOperation] = []
     public var warnings: [String] = []
 

@@ -35,6 +35,8 @@ public struct PlanMaker: Sendable {
             easelVersion: easelCoreVersion, createdAt: ConfigDate(epochSeconds: options.now.epochSeconds).iso8601,
             canvasURL: canvasURL, account: config.canvas.account, configHash: configHash)
         plan.targets = options.targets
+        plan.notify = config.policy.notify
+        plan.userKey = config.policy.userKey
         plan.operations = operations
         plan.warnings = warnings
         return plan
