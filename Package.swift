@@ -64,6 +64,8 @@ let package = Package(
             dependencies: [
                 "CanvasSim",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "CanvasAPI", "CanvasSim"]),

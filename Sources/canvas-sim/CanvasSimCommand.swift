@@ -3,6 +3,7 @@ import CanvasSim
 import Foundation
 
 /// `canvas-sim`: serves the simulated Canvas on 127.0.0.1 until SIGINT/SIGTERM.
+@main
 struct CanvasSimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "canvas-sim",
@@ -60,6 +61,8 @@ struct CanvasSimCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A peer that hangs up mid-response must not kill the server.
+        signal(SIGPIPE, SIG_IGN)
         var options = SimOptions()
         options.port = port
         options.dataDirectory = dataDirectory
@@ -83,8 +86,8 @@ struct CanvasSimCommand: AsyncParsableCommand {
         options.handleSignals = true
 
         let server = try await SimServer.start(options)
-        print("canvas-sim listening on \(server.baseURL)")
-        fflush(stdout)
+        // Written straight to fd 1 so a script reading the pipe sees it at once.
+        FileHandle.standardOutput.write(Data("canvas-sim listening on \(server.baseURL)\n".utf8))
         await server.waitUntilStopped()
     }
 }

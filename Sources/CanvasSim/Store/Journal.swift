@@ -59,7 +59,9 @@ final class Journal {
         handle = nil
         let tmp = url.appendingPathExtension("tmp")
         try encode(records).write(to: tmp)
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+        guard rename(tmp.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
         lineCount = records.count
     }
 
