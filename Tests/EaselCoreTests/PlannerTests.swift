@@ -107,7 +107,8 @@ import Testing
 
     @Test func aMissingStudentIsEnrolled() throws {
         var live = LiveFixture.matching(config)
-        live.editCourse("MATH") { c in c.enrollments.removeAll { $0.role == "student" && $0.userCanvasId == live.user("S2").canvasId } }
+        let s2 = live.user("S2").canvasId
+        live.editCourse("MATH") { c in c.enrollments.removeAll { $0.role == "student" && $0.userCanvasId == s2 } }
         let ops = try plan(live)
         #expect(lines(ops) == ["create enrollment MATH/S2/student/MATH-P1"])
         #expect(ops[0].courseCanvasId != nil)
