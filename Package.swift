@@ -13,6 +13,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in the graph through hummingbird; canvas-sim names them directly (NIOCore to
+        // drop a connection without a response, HTTPTypes for header names, Logging to quiet
+        // the server's logger).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // C libraries, each behind one Swift module that nothing else sees through.
@@ -37,7 +43,12 @@ let package = Package(
 
         .target(
             name: "CanvasSim",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "canvas-sim",
             dependencies: [
@@ -58,6 +69,8 @@ let package = Package(
             dependencies: [
                 "CanvasSim",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "CanvasAPI", "CanvasSim"]),

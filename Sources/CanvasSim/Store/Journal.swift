@@ -1,0 +1,90 @@
+import Foundation
+
+/// The append-only JSON-lines log under `--data`: one `{"kind":…,"value":{…}}` upsert per
+/// changed object. A write appends only what it changed; a start replays the log and, when
+/// more than a quarter of its lines are superseded, rewrites it compacted (write to a
+/// temporary file, then rename). Not fsynced per write: a killed process loses nothing the
+/// kernel already has, a crashed machine may lose the tail (a torn last line is ignored).
+final class Journal {
+    let url: URL
+    private var handle: FileHandle?
+    private(set) var lineCount = 0
+    private let encoder = JSONEncoder()
+
+    init(directory: String) throws {
+        let dir = URL(fileURLWithPath: directory, isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        url = dir.appendingPathComponent("canvas-sim.jsonl")
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+    }
+
+    /// Decodes every complete line, in order.
+    func replay(into state: inout StoreState) throws {
+        let data = try Data(contentsOf: url)
+        let decoder = JSONDecoder()
+        var lines = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            guard let newline = data[start...].firstIndex(of: 10) else { break }  // torn tail
+            let line = data[start..<newline]
+            start = newline + 1
+            if line.isEmpty { continue }
+            let record = try decoder.decode(Record.self, from: line)
+            state.apply(record)
+            lines += 1
+        }
+        lineCount = lines
+        if start < data.endIndex {
+            try rewrite(state.allRecords)
+        }
+    }
+
+    var shouldCompact: (Int) -> Bool {
+        { live in self.lineCount > 1000 && self.lineCount - live > self.lineCount / 4 }
+    }
+
+    func append(_ records: [Record]) throws {
+        guard !records.isEmpty else { return }
+        let data = try encode(records)
+        let h = try openHandle()
+        h.write(data)
+        lineCount += records.count
+    }
+
+    /// Replaces the whole log with `records`.
+    func rewrite(_ records: [Record]) throws {
+        try handle?.close()
+        handle = nil
+        let tmp = url.appendingPathExtension("tmp")
+        try encode(records).write(to: tmp)
+        guard rename(tmp.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        lineCount = records.count
+    }
+
+    func close() {
+        try? handle?.synchronize()
+        try? handle?.close()
+        handle = nil
+    }
+
+    private func openHandle() throws -> FileHandle {
+        if let handle { return handle }
+        let h = try FileHandle(forWritingTo: url)
+        try h.seekToEnd()
+        handle = h
+        return h
+    }
+
+    private func encode(_ records: [Record]) throws -> Data {
+        var data = Data()
+        for r in records {
+            data.append(try encoder.encode(r))
+            data.append(10)
+        }
+        return data
+    }
+}

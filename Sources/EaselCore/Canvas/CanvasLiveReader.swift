@@ -1,0 +1,82 @@
+import CanvasAPI
+
+/// Reads the live state of a plan's scope through the Canvas REST API.
+///
+/// Listings are preferred over per-object requests wherever Canvas has one: courses come
+/// from the account's course listing per declared term, users from the account's user
+/// listing once a config names more than `userListingThreshold` of them. Independent
+/// requests run in parallel; the client's limiter keeps them within Canvas's throttle.
+///
+/// ```swift
+/// let reader = CanvasLiveReader(client: client) { print("\($0.requests) requests") }
+/// let live = try await reader.read(PlanMaker.scope(of: config))
+/// ```
+public struct CanvasLiveReader: LiveReader {
+    public let client: CanvasClient
+    /// Above this many users, read the account's user listing instead of one GET per user.
+    public var userListingThreshold: Int
+    /// Tasks started at once for per-course and per-user reads (the client bounds requests).
+    public var width: Int
+    public var progress: (@Sendable (ReadProgress) -> Void)?
+
+    public init(
+        client: CanvasClient, userListingThreshold: Int = 100, width: Int = 16,
+        progress: (@Sendable (ReadProgress) -> Void)? = nil
+    ) {
+        self.client = client
+        self.userListingThreshold = userListingThreshold
+        self.width = width
+        self.progress = progress
+    }
+
+    public func read(_ scope: PlanScope) async throws -> LiveState {
+        let tracker = ReadTracker(client: client, report: progress)
+        var live = LiveState()
+
+        let account = try await client.account(CanvasRef(scope.account))
+        live.account = LiveAccount(account)
+        let accountRef = CanvasRef.id(account.id)
+        // Terms and users live in the root account, whatever sub-account the config manages.
+        let root = CanvasRef.id(account.rootAccountId ?? account.id)
+        tracker.read(1)
+
+        tracker.phase(.terms)
+        // Users need nothing but the root account: read them alongside everything else.
+        async let users = readUsers(scope, root: root, tracker)
+        async let subAccounts = client.subAccounts(of: accountRef, recursive: true)
+        async let roles = readRoles(accountRef, tracker)
+        // Terms belong to root accounts only; the planner refuses declared terms otherwise.
+        live.terms = live.account.isRoot ? try await client.terms(account: root, state: .all).map(LiveTerm.init) : []
+        live.subAccounts = try await subAccounts.map(LiveAccount.init)
+        live.roles = try await roles
+        tracker.read(live.terms.count + live.subAccounts.count)
+
+        tracker.phase(.courses)
+        let courses = try await readCourses(scope, account: accountRef, terms: live.terms, tracker)
+
+        let managed = courses.filter { $0.managed && $0.course.workflowState != "deleted" }
+        tracker.phase(.rosters, rostersTotal: managed.count)
+        let rosters = try await managed.concurrentMap(width: width) { entry in
+            try await readRoster(entry.course, tracker)
+        }
+        let rosterById = Dictionary(rosters.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        live.courses = courses.map { rosterById[$0.course.canvasId] ?? $0.course }
+
+        tracker.phase(.users)
+        live.users = try await users
+        tracker.phase(.done)
+        return live
+    }
+
+    /// Custom course roles; a token that may not list roles reads none, since the planner
+    /// does not need them (the runner resolves role ids when it enrolls).
+    private func readRoles(_ account: CanvasRef, _ tracker: ReadTracker) async throws -> [LiveRole] {
+        do {
+            let roles = try await client.roles(account: account, showInherited: true).compactMap(LiveRole.init)
+            tracker.read(roles.count)
+            return roles
+        } catch let error as CanvasError where error.kind == .forbidden {
+            return []
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+extension PlanOperation {
+    /// Whether the operation sets `key` (to a value or to none).
+    func sets(_ key: String) -> Bool { after?[key] != nil }
+
+    func afterString(_ key: String) -> String? { after?[key]?.string }
+
+    func afterBool(_ key: String) -> Bool? { after?[key]?.bool }
+
+    /// nil: `key` is not changed; `.some(nil)`: cleared; else the instant to send.
+    func afterDate(_ key: String) throws(OperationRunError) -> Date?? {
+        guard let value = after?[key] else { return nil }
+        guard let text = value.string else { return .some(nil) }
+        guard let date = ConfigDate(iso: text) else {
+            throw OperationRunError(self, "'\(key)' is not an ISO 8601 date: '\(text)'")
+        }
+        return .some(date.date)
+    }
+
+    /// On a create there is nothing to clear: a date set to none is simply not sent.
+    func createDate(_ key: String) throws(OperationRunError) -> Date?? {
+        guard let date = try afterDate(key), let date else { return nil }
+        return .some(date)
+    }
+}

@@ -1,0 +1,56 @@
+import CanvasSim
+import Foundation
+import Testing
+
+@Suite struct PersistenceTests {
+    static func tempDirectory() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("canvas-sim-\(UUID().uuidString)")
+        return dir.path
+    }
+
+    @Test func stateSurvivesARestart() async throws {
+        let dir = Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = SimOptions()
+        options.dataDirectory = dir
+        options.seed = Fixtures.school()
+
+        let first = try await SimServer.start(options)
+        let client = SimClient(first)
+        _ = try await client.post("/api/v1/courses/sis_course_id:MATH101/enrollments", [("enrollment[user_id]", "sis_user_id:S1")])
+        _ = try await client.put("/api/v1/courses/sis_course_id:MATH101", [("course[name]", "Algebra One")])
+        _ = try await client.delete("/api/v1/courses/sis_course_id:MATH101/enrollments/1?task=delete")
+        let before = first.snapshot()
+        await first.shutdown()
+
+        let second = try await SimServer.start(options)
+        let after = second.snapshot()
+        #expect(after == before)
+        // Sequences continue past persisted ids.
+        let created = try await SimClient(second).post("/api/v1/accounts/1/courses", [("course[name]", "Next")])
+        #expect(created.object.int("id") == 2)
+        await second.shutdown()
+
+        let lines = try String(contentsOfFile: dir + "/canvas-sim.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 10)
+    }
+
+    @Test func harnessSeedResetAndState() async throws {
+        try await withSim { _, client in
+            let seed = try Fixtures.school().encoded()
+            let loaded = try await client.send("POST", "/__sim/seed?mode=replace", body: seed, contentType: "application/json")
+            #expect(loaded.object.int("users") == 4)
+            let merged = try await client.postJSON("/__sim/seed?mode=merge", #"{"users":[{"name":"New One","sis_user_id":"N1","login":"n1"}]}"#)
+            #expect(merged.object.int("users") == 1)
+            let bad = try await client.postJSON("/__sim/seed?mode=merge", #"{"enrollments":[{"user":"NOPE","course":"MATH101"}]}"#)
+            #expect(bad.status == 400)
+            #expect(bad.text.contains("unknown user 'NOPE'"))
+            let state = try await client.get("/__sim/state")
+            #expect((state.object["users"] as? [Any])?.count == 5)
+            _ = try await client.post("/__sim/reset")
+            let empty = try await client.get("/__sim/state")
+            #expect((empty.object["users"] as? [Any])?.count == 0)
+            #expect((empty.object["terms"] as? [[String: Any]])?.first?.string("name") == "Default Term")
+        }
+    }
+}
