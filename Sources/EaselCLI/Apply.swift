@@ -99,11 +99,10 @@ struct Apply: AsyncParsableCommand {
             console.err.line("error: cannot open the journal '\(journalPath)': \(error.localizedDescription)")
             throw CommandExit.failure
         }
-        let runner = CanvasOperationRunner(client: client, notify: plan.notify)
+        let runner = CanvasOperationRunner(client: client, account: plan.account, notify: plan.notify, userKey: plan.userKey)
         let progress = ApplyProgress(console: console, total: plan.operations.count)
         let engine = ApplyEngine(
-            parallelism: parallelism ?? 8,
-            execute: { op, done in try await runner.run(op, resolved: ResolvedIds(done)).canvasId },
+            runner: runner, parallelism: parallelism ?? 8,
             onEvent: { event in
                 journal.record(event, canvasURL: plan.canvasURL)
                 progress.record(event)

@@ -18,7 +18,8 @@ struct Planning {
     func plan(_ config: Config, _ loaded: LoadedConfig, client: CanvasClient, url: String) async throws -> Plan {
         let progress = ProgressLine(console: console, label: "reading Canvas")
         let reader = CanvasLiveReader(client: client) { read in
-            progress.update("\(read.objects) objects, \(read.requests) requests")
+            let rosters = read.rostersTotal > 0 ? ", rosters \(read.rostersRead)/\(read.rostersTotal)" : ""
+            progress.update("\(read.phase.rawValue): \(read.objectsRead) objects, \(read.requests) requests\(rosters)")
         }
         let started = ContinuousClock.now
         let live: LiveState

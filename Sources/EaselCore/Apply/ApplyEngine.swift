@@ -4,14 +4,17 @@ import Foundation
 /// parallel, an operation starts only when everything it depends on succeeded, and the
 /// dependents of a failure are skipped, not attempted.
 public struct ApplyEngine: Sendable {
-    /// Runs one operation; gets the Canvas ids of the operations done so far (by address)
-    /// and returns the Canvas id of what it created or changed.
-    public typealias Execute = @Sendable (PlanOperation, [String: String]) async throws -> String?
+    /// Runs one operation, given the Canvas ids the operations done so far found or created.
+    public typealias Execute = @Sendable (PlanOperation, ResolvedIds) async throws -> OperationOutcome
 
     public var parallelism: Int
     public var execute: Execute
     /// Called after each operation ends (on any task; keep it quick).
     public var onEvent: (@Sendable (ApplyEvent) -> Void)?
+
+    public init(runner: some OperationRunner, parallelism: Int, onEvent: (@Sendable (ApplyEvent) -> Void)? = nil) {
+        self.init(parallelism: parallelism, execute: { try await runner.run($0, resolved: $1) }, onEvent: onEvent)
+    }
 
     public init(parallelism: Int, execute: @escaping Execute, onEvent: (@Sendable (ApplyEvent) -> Void)? = nil) {
         self.parallelism = max(1, parallelism)
@@ -32,15 +35,15 @@ public struct ApplyEngine: Sendable {
         }
         var ready = operations.filter { waitingOn[$0.address]!.isEmpty }.map(\.address)
         var report = ApplyReport(total: operations.count)
-        var canvasIds: [String: String] = [:]
+        var resolved = ResolvedIds()
         var running = 0
 
-        await withTaskGroup(of: (String, Result<String?, any Error>).self) { group in
+        await withTaskGroup(of: (String, Result<OperationOutcome, any Error>).self) { group in
             func startReady() {
                 while running < parallelism, !ready.isEmpty, !Task.isCancelled {
                     let address = ready.removeFirst()
                     let op = byAddress[address]!
-                    let ids = canvasIds
+                    let ids = resolved
                     running += 1
                     group.addTask {
                         do { return (address, .success(try await execute(op, ids))) } catch { return (address, .failure(error)) }
@@ -61,10 +64,11 @@ public struct ApplyEngine: Sendable {
                 running -= 1
                 let op = byAddress[address]!
                 switch result {
-                case .success(let canvasId):
+                case .success(let outcome):
+                    let canvasId = outcome.canvasId ?? op.canvasId
                     report.outcome[address] = .done(canvasId: canvasId)
                     report.succeeded.append(op)
-                    if let canvasId { canvasIds[address] = canvasId }
+                    resolved.record(op, outcome)
                     onEvent?(.done(op, canvasId: canvasId))
                     for dependent in dependents[address] ?? [] where report.outcome[dependent] == nil {
                         waitingOn[dependent]!.remove(address)
