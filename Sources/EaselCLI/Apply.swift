@@ -59,9 +59,9 @@ struct Apply: AsyncParsableCommand {
 
     private func applySaved(_ path: String, _ console: Console) async throws {
         let saved = try loadSavedPlan(path, console)
-        let url = connection.canvasUrl ?? console.environment["CANVAS_URL"] ?? saved.canvasURL
-        guard url == saved.canvasURL else {
-            console.err.line("error: the plan was made for \(saved.canvasURL), not \(url): make a new plan for this Canvas")
+        let url = connection.canvasUrl ?? console.environment["CANVAS_URL"] ?? saved.canvasUrl
+        guard url == saved.canvasUrl else {
+            console.err.line("error: the plan was made for \(saved.canvasUrl), not \(url): make a new plan for this Canvas")
             throw CommandExit.failure
         }
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
@@ -104,7 +104,7 @@ struct Apply: AsyncParsableCommand {
         let engine = ApplyEngine(
             runner: runner, parallelism: parallelism ?? 8,
             onEvent: { event in
-                journal.record(event, canvasURL: plan.canvasURL)
+                journal.record(event, canvasUrl: plan.canvasUrl)
                 progress.record(event)
             })
         let report = await engine.run(plan.operations)

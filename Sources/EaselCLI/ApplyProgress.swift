@@ -33,10 +33,17 @@ final class ApplyProgress: Sendable {
             let eta = rate > 0 ? Double(total - finished) / rate : 0
             line.update(String(format: "%d/%d done, %d failed, %.1f ops/s, ETA %.0f s", finished, total, failed, rate, eta))
         } else {
+            // Off a terminal: every failure, and a line at each tenth of the way.
+            let finished = done + failed + skipped
             switch event {
-            case .done(let op, _): console.err.line("done: \(op.action.rawValue) \(op.kind.rawValue) \(op.id)")
             case .failed(let op, let message): console.err.line("failed: \(op.action.rawValue) \(op.kind.rawValue) \(op.id): \(message)")
             case .skipped(let op, let because): console.err.line("skipped: \(op.action.rawValue) \(op.kind.rawValue) \(op.id) (needs \(because))")
+            case .done: break
+            }
+            let step = max(1, total / 10)
+            if finished % step == 0 || finished == total {
+                let elapsed = (ContinuousClock.now - started).seconds
+                console.err.line(String(format: "applied %d/%d (%d failed) in %.1f s", finished, total, failed, elapsed))
             }
         }
     }

@@ -34,7 +34,7 @@ struct Planning {
         progress.finish("read Canvas: \(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
         do {
             return try PlanMaker.plan(
-                config: config, live: live, configHash: PlanMaker.hash(loaded), canvasURL: url, options: options)
+                config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: url, options: options)
         } catch {
             for problem in error.problems { console.err.line("error: \(problem)") }
             console.err.line("the plan was not made; nothing was changed")

@@ -9,7 +9,7 @@ public final class ApplyJournal: Sendable {
 
     public struct Entry: Codable, Sendable {
         public var time: String
-        public var canvasURL: String
+        public var canvasUrl: String
         public var outcome: String
         public var action: String
         public var kind: String
@@ -45,16 +45,16 @@ public final class ApplyJournal: Sendable {
         return ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(".easel/journal.jsonl")
     }
 
-    public func record(_ event: ApplyEvent, canvasURL: String, now: Date = Date()) {
+    public func record(_ event: ApplyEvent, canvasUrl: String, now: Date = Date()) {
         let time = ConfigDate(epochSeconds: Int64(now.timeIntervalSince1970)).iso8601
         let entry: Entry
         switch event {
         case .done(let op, let canvasId):
-            entry = Entry(time: time, canvasURL: canvasURL, outcome: "done", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: canvasId ?? op.canvasId)
+            entry = Entry(time: time, canvasUrl: canvasUrl, outcome: "done", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: canvasId ?? op.canvasId)
         case .failed(let op, let message):
-            entry = Entry(time: time, canvasURL: canvasURL, outcome: "failed", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: message)
+            entry = Entry(time: time, canvasUrl: canvasUrl, outcome: "failed", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: message)
         case .skipped(let op, let because):
-            entry = Entry(time: time, canvasURL: canvasURL, outcome: "skipped", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: "skipped: \(because) failed")
+            entry = Entry(time: time, canvasUrl: canvasUrl, outcome: "skipped", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: "skipped: \(because) failed")
         }
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -11,11 +11,11 @@ public struct PlanMarkdownRenderer {
         let title = drift ? "easel drift" : "easel plan"
         var head = ""
         if plan.isEmpty {
-            head += "### \(title): no changes\n\nCanvas (`\(plan.canvasURL)`, account \(plan.account)) matches the configuration.\n"
+            head += "### \(title): no changes\n\nCanvas (`\(plan.canvasUrl)`, account \(plan.account)) matches the configuration.\n"
             return head + warnings(plan)
         }
         head += "### \(title): \(plan.summary.line.dropFirst("Plan: ".count).dropLast())\n\n"
-        head += "Canvas `\(plan.canvasURL)`, account \(plan.account)\n\n"
+        head += "Canvas `\(plan.canvasUrl)`, account \(plan.account)\n\n"
         head += warnings(plan)
         let sections = self.sections(plan)
         let full = head + sections.map(\.detail).joined()

@@ -11,7 +11,7 @@ public struct PlanTextRenderer {
     }
 
     public func render(_ plan: Plan, drift: Bool = false) -> String {
-        var out = "Canvas: \(plan.canvasURL) (account \(plan.account))\n\n"
+        var out = "Canvas: \(plan.canvasUrl) (account \(plan.account))\n\n"
         if plan.isEmpty {
             for warning in plan.warnings { out += "Warning: \(warning)\n" }
             return out + "No changes. Canvas matches the configuration.\n"
@@ -35,7 +35,10 @@ public struct PlanTextRenderer {
         if let canvasId = op.canvasId, op.kind != .enrollment { line += " (canvas \(canvasId))" }
         var out = line + "\n"
         if let reason = op.reason { out += "      # \(reason)\n" }
-        let attributes = op.changedAttributes
+        // A new enrollment is active unless it says otherwise: only the exception is worth a line.
+        let attributes = op.changedAttributes.filter {
+            !(op.kind == .enrollment && op.action == .create && $0 == "state" && op.after?["state"] == .string("active"))
+        }
         let width = attributes.map(\.count).max() ?? 0
         for name in attributes {
             let padded = name + ":" + String(repeating: " ", count: width - name.count)
