@@ -79,11 +79,40 @@ final class Journal {
         return h
     }
 
+    /// One line per record. Records are encoded a thousand at a time as a JSON array, which is
+    /// then cut into its elements: one encoder call per record cost more than the encoding.
     private func encode(_ records: [Record]) throws -> Data {
         var data = Data()
-        for r in records {
-            data.append(try encoder.encode(r))
-            data.append(10)
+        var start = 0
+        while start < records.count {
+            let chunk = records[start..<min(start + 1000, records.count)]
+            start += chunk.count
+            let array = try encoder.encode(Array(chunk))
+            array.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                // Split the top-level array at depth-1 commas, outside strings.
+                var depth = 0, inString = false, escaped = false, elementStart = -1
+                for i in 0..<raw.count {
+                    let c = raw[i]
+                    if inString {
+                        if escaped { escaped = false } else if c == 92 { escaped = true } else if c == 34 { inString = false }
+                        continue
+                    }
+                    switch c {
+                    case 34: inString = true
+                    case 91, 123:
+                        depth += 1
+                        if depth == 2 && elementStart < 0 { elementStart = i }
+                    case 93, 125:
+                        depth -= 1
+                        if depth == 1 && elementStart >= 0 {
+                            data.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[elementStart...i]))
+                            data.append(10)
+                            elementStart = -1
+                        }
+                    default: break
+                    }
+                }
+            }
         }
         return data
     }
