@@ -35,6 +35,30 @@ import Testing
         #expect(lines.count > 10)
     }
 
+    @Test func aTornLastLineIsIgnored() async throws {
+        let dir = Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = SimOptions()
+        options.dataDirectory = dir
+        options.seed = Fixtures.school(students: 1200)
+        let first = try await SimServer.start(options)
+        let before = first.snapshot()
+        await first.shutdown()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/canvas-sim.jsonl"))
+        try handle.seekToEnd()
+        handle.write(Data(#"{"kind":"user","value":{"id":99"#.utf8))
+        try handle.close()
+        let second = try await SimServer.start(options)
+        #expect(second.snapshot() == before)
+        // The next write must land on a clean line.
+        _ = try await SimClient(second).post("/api/v1/accounts/1/courses", [("course[name]", "After")])
+        let after = second.snapshot()
+        await second.shutdown()
+        let third = try await SimServer.start(options)
+        #expect(third.snapshot() == after)
+        await third.shutdown()
+    }
+
     @Test func harnessSeedResetAndState() async throws {
         try await withSim { _, client in
             let seed = try Fixtures.school().encoded()
