@@ -64,3 +64,21 @@ import Testing
         }
     }
 }
+
+@Suite struct FormatTests {
+    @Test(arguments: [
+        ("2026-09-01", "2026-09-01T00:00:00Z"),
+        ("2026-09-01T08:05:09Z", "2026-09-01T08:05:09Z"),
+        ("2026-09-01T08:05:09.123-06:00", "2026-09-01T14:05:09Z"),
+        ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+        ("2000-02-29T12:00+0130", "2000-02-29T10:30:00Z"),
+    ])
+    func timestampsRoundTrip(_ input: String, _ expected: String) {
+        #expect(Timestamp(iso8601: input)?.iso8601 == expected)
+    }
+
+    @Test func timestampsRejectGarbage() {
+        #expect(Timestamp(iso8601: "tomorrow") == nil)
+        #expect(Timestamp(iso8601: "2026-13-01") == nil)
+    }
+}
