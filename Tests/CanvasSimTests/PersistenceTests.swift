@@ -1,5 +1,7 @@
 import CanvasSim
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import Testing
 
 @Suite struct PersistenceTests {
@@ -76,5 +78,29 @@ import Testing
             #expect((empty.object["users"] as? [Any])?.count == 0)
             #expect((empty.object["terms"] as? [[String: Any]])?.first?.string("name") == "Default Term")
         }
+    }
+}
+
+@Suite struct LifecycleTests {
+    @Test func shutdownDoesNotWaitForIdleKeepAliveConnections() async throws {
+        let server = try await SimServer.start(SimOptions())
+        let client = TestClient(host: "127.0.0.1", port: server.port)
+        client.connect()
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer sim-token"
+        let r = try await client.execute(.init("/api/v1/accounts/1", method: .get, authority: "127.0.0.1", headers: headers))
+        #expect(r.status == .ok)
+        let start = ContinuousClock.now
+        await server.shutdown()
+        #expect(ContinuousClock.now - start < .seconds(3))
+        try? await client.shutdown()
+    }
+
+    @Test func startFailsCleanlyOnABusyPort() async throws {
+        let first = try await SimServer.start(SimOptions())
+        var options = SimOptions()
+        options.port = first.port
+        await #expect(throws: (any Error).self) { _ = try await SimServer.start(options) }
+        await first.shutdown()
     }
 }
