@@ -40,12 +40,13 @@ import Testing
 
     @Test func latencyIsAppliedOutsideTheLock() async throws {
         try await withSim(seed: Fixtures.school()) { server, _ in
-            server.updateConfig { $0.latencyMs = 200 }
+            server.updateConfig { $0.latencyMs = 500 }
             let start = ContinuousClock.now
-            _ = try await ThrottleTests.hammer(server, workers: 6, requests: 1)
+            _ = try await ThrottleTests.hammer(server, workers: 8, requests: 1)
             let elapsed = ContinuousClock.now - start
-            #expect(elapsed >= .milliseconds(200))
-            #expect(elapsed < .milliseconds(1100), "six parallel requests overlap their latency")
+            #expect(elapsed >= .milliseconds(500))
+            // One after another would take 4 s.
+            #expect(elapsed < .milliseconds(2500), "eight parallel requests overlap their latency")
         }
     }
 }

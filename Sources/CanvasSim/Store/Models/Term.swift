@@ -36,4 +36,25 @@ public struct DateRange: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case startAt = "start_at", endAt = "end_at"
     }
+
+    /// Seeds are decoded with `convertFromSnakeCase`, which turns `start_at` into `startAt`
+    /// before matching keys; accept both spellings.
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        func value(_ names: String...) throws -> Timestamp? {
+            for n in names where c.contains(AnyKey(stringValue: n)) {
+                return try c.decodeIfPresent(Timestamp.self, forKey: AnyKey(stringValue: n))
+            }
+            return nil
+        }
+        startAt = try value("start_at", "startAt")
+        endAt = try value("end_at", "endAt")
+    }
 }
