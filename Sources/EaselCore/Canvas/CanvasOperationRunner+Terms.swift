@@ -9,7 +9,7 @@ extension CanvasOperationRunner {
             let params = TermParams(
                 name: op.afterString("name"), startAt: try op.createDate("start"), endAt: try op.createDate("end"),
                 sisTermId: op.id)
-            let term = try await creating(op, "SIS id '\(op.id)'", holder: { [client, account] in
+            let term = try await creating(op, sisId: op.id, holder: { [client, account] in
                 try await client.term(account: account, .sis(.term, op.id)).id
             }) {
                 try await client.createTerm(account: account, params)

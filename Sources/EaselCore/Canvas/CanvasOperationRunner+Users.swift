@@ -21,9 +21,9 @@ extension CanvasOperationRunner {
                 uniqueId: login, sisUserId: sisId, authenticationProviderId: op.afterString("auth_provider")),
             communicationChannel: op.afterString("email").map { .init(address: $0, skipConfirmation: true) },
             enableSISReactivation: true)
-        let holderRef: CanvasRef = sisId.map { .sis(.user, $0) } ?? .sis(.login, login)
-        let user = try await creating(op, sisId.map { "SIS id '\($0)' or login '\(login)'" } ?? "login '\(login)'", holder: {
-            [client] in try await client.user(holderRef).id
+        let user = try await creating(op, sisId: sisId, login: login, holder: { [client] in
+            if let sisId, let holder = try? await client.user(.sis(.user, sisId)) { return holder.id }
+            return try await client.user(.sis(.login, login)).id
         }) {
             try await client.createUser(account: .self, new)
         }
@@ -48,7 +48,7 @@ extension CanvasOperationRunner {
         }
         if let newLogin = op.afterString("login") {
             let (loginAccount, loginId) = try await loginToChange(op, user: ref)
-            _ = try await creating(op, "login '\(newLogin)'", holder: { [client] in
+            _ = try await creating(op, sisId: nil, login: newLogin, holder: { [client] in
                 try await client.user(.sis(.login, newLogin)).id
             }) {
                 try await client.updateLogin(account: loginAccount, login: loginId, LoginParams(uniqueId: newLogin))
