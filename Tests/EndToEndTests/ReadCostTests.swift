@@ -1,5 +1,6 @@
 import CanvasSim
 import EaselCore
+import Synchronization
 import Testing
 
 /// A generated school and the same school already in Canvas (a seed), so a read of it can
@@ -72,10 +73,18 @@ enum District {
             #expect(plan.operations.isEmpty, "a read of the seeded district plans \(EndToEnd.lines(plan).prefix(5))")
             e2e.sim.resetRequestStats()
             let (_, config) = try EndToEnd.config(text)
-            let live = try await reader.read(PlanMaker.scope(of: config))
+            let reports = Reports()
+            var counted = reader
+            counted.progress = { reports.add($0) }
+            let live = try await counted.read(PlanMaker.scope(of: config))
             #expect(live.courses.count == courses)
             #expect(live.users.count == users)
             stats = e2e.sim.requestStats
+            let last = try #require(reports.all.last)
+            #expect(last.phase == .done)
+            #expect(last.requests == stats.total)
+            #expect(last.rostersRead == courses && last.rostersTotal == courses)
+            #expect(last.objectsRead >= courses * 6 + users)
         }
         return stats
     }
@@ -112,4 +121,11 @@ enum District {
         #expect(stats.count("GET /api/v1/users/:id") == 0)
         #expect(stats.count("GET /api/v1/accounts/:account_id/users") == 1)
     }
+}
+
+/// Progress reports, collected from the reader's callback.
+final class Reports: Sendable {
+    private let reports = Mutex<[ReadProgress]>([])
+    func add(_ report: ReadProgress) { reports.withLock { $0.append(report) } }
+    var all: [ReadProgress] { reports.withLock { $0 } }
 }
