@@ -90,6 +90,45 @@ struct Drift: Sendable, CustomTestStringConvertible {
             expected: ["update course 2026F-MATH101-A"],
             verify: { ops in #expect(ops.first?.after == ["published": .bool(true)]) }),
         Drift(
+            name: "a term renamed in Canvas is renamed back",
+            change: { e2e in
+                _ = try await e2e.client.updateTerm(account: .id("1"), .sis(.term, "2026-FALL"), TermParams(name: "Autumn"))
+            },
+            expected: ["update term 2026-FALL"]),
+        Drift(
+            name: "changed course and section dates are updated",
+            config: School.config
+                .replacingOccurrences(of: "end: 2027-01-20T17:00:00Z", with: "end: 2027-01-22T17:00:00Z")
+                .replacingOccurrences(of: "start: 2026-09-01, end: 2026-12-20}", with: "start: 2026-09-02, end: 2026-12-20}"),
+            expected: ["update course 2026F-MATH101-A", "update section MATH-P1"],
+            verify: { ops in
+                #expect(ops.first?.after == ["end": .string("2027-01-22T17:00:00Z")])
+                #expect(ops.last?.after == ["start": .string("2026-09-02")])
+            }),
+        Drift(
+            name: "a changed login and email are updated",
+            config: School.config.replacingOccurrences(
+                of: "login: stwo, email: stwo@school.example", with: "login: Sam.Two, email: sam.two@school.example"),
+            expected: ["update user S1002"],
+            verify: { ops in
+                #expect(ops.first?.after == ["login": .string("Sam.Two"), "email": .string("sam.two@school.example")])
+            }),
+        Drift(
+            name: "a section the config drops is deleted after its enrollment moves",
+            config: School.config
+                .replacingOccurrences(of: "      - {id: MATH-P2, name: Period 2}\n", with: "")
+                .replacingOccurrences(of: "{user: S1003, role: student, section: MATH-P2}", with: "{user: S1003, role: student}"),
+            expected: ["replace enrollment 2026F-MATH101-A/S1003/student", "delete section MATH-P2"],
+            verify: { ops in #expect(ops.last?.dependsOn == [ops.first?.address].compactMap { $0 }) }),
+        Drift(
+            name: "with prune_courses a course the config lacks is concluded",
+            config: School.config.replacingOccurrences(of: "  max_withdraw: 50%", with: "  max_withdraw: 50%\n  prune_courses: true"),
+            change: { e2e in
+                _ = try await e2e.client.createCourse(
+                    account: .id("1"), CourseParams(name: "Old", term: .sis(.term, "2026-FALL"), sisCourseId: "2026F-OLD"))
+            },
+            expected: ["conclude course 2026F-OLD"]),
+        Drift(
             name: "a course without a SIS id mapped by canvas_id is adopted",
             config: School.config + """
 
