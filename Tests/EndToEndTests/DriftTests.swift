@@ -129,6 +129,18 @@ struct Drift: Sendable, CustomTestStringConvertible {
             },
             expected: ["conclude course 2026F-OLD"]),
         Drift(
+            name: "a deleted user holding its SIS id is revived, not duplicated",
+            config: School.config.replacingOccurrences(
+                of: "  - {id: P3001,", with: "  - {id: S1004, name: Dee Four, login: dfour, email: dee@school.example}\n  - {id: P3001,"),
+            change: { e2e in
+                try e2e.sim.loadSeed(
+                    SimSeed(users: [UserSeed(
+                        id: 900, name: "Old Four", workflowState: "deleted",
+                        logins: [LoginSeed(uniqueId: "dfour-old", sisUserId: "S1004", workflowState: "deleted")])]),
+                    mode: .merge)
+            },
+            expected: ["create user S1004"]),
+        Drift(
             name: "a course without a SIS id mapped by canvas_id is adopted",
             config: School.config + """
 
@@ -188,7 +200,9 @@ struct Drift: Sendable, CustomTestStringConvertible {
             let lines = EndToEnd.lines(plan).map { $0.replacing(/canvas:\d+/, with: "canvas:N") }
             #expect(lines == drift.expected)
             drift.verify(plan.operations)
+            let users = e2e.sim.snapshot().users.count
             try await e2e.converge(drift.config)
+            if drift.name.contains("deleted user") { #expect(e2e.sim.snapshot().users.count == users) }
         }
     }
 
@@ -197,7 +211,7 @@ struct Drift: Sendable, CustomTestStringConvertible {
     @Test func aRevivedCourseKeepsItsRowAndGetsTheConfigsAttributes() async throws {
         try await EndToEnd.run(seed: School.seed) { e2e in
             try await e2e.converge(School.config)
-            let revive = try #require(Drift.all.first { $0.name.contains("revived") })
+            let revive = try #require(Drift.all.first { $0.name.contains("deleted course") })
             try await revive.change(e2e)
             let deleted = try #require(e2e.sim.snapshot().courses.first { $0.sisCourseId == "2026F-ART-A" })
             try await e2e.converge(revive.config)

@@ -11,7 +11,7 @@ extension CanvasOperationRunner {
 
     /// `POST /accounts/self/users`: registered at once, email confirmed, no mail sent, and
     /// `enable_sis_reactivation=true` so a deleted login holding the SIS id comes back with
-    /// its user. A revived user keeps its old names and email, so those are set after.
+    /// its user. A revived user may keep its old names and email, so those are set after.
     private func createUser(_ op: PlanOperation) async throws -> OperationOutcome {
         guard let login = op.afterString("login") else { throw OperationRunError.missing(op, "the user's login") }
         let sisId = op.afterString("sis_id")
@@ -30,7 +30,10 @@ extension CanvasOperationRunner {
         if sisId != nil, user.sisUserId == nil {
             throw OperationRunError.sisIdDropped(op, canvasId: user.id.rawValue)
         }
-        guard op.revive == true else { return OperationOutcome(canvasId: user.id.rawValue) }
+        // A revive the plan could not foresee (Canvas hides deleted users) shows as a name
+        // the create did not set.
+        let stale = (new.name.map { $0 != user.name } ?? false) || (new.sortableName.map { $0 != user.sortableName } ?? false)
+        guard op.revive == true || stale else { return OperationOutcome(canvasId: user.id.rawValue) }
         let params = UserParams(name: new.name, sortableName: new.sortableName, email: op.afterString("email"))
         _ = try await client.updateUser(.id(user.id), params)
         return OperationOutcome(canvasId: user.id.rawValue, notes: ["revived the deleted login and its user"])
