@@ -104,7 +104,7 @@ extension CanvasOperationRunner {
     }
 
     private func same(_ live: Date?, _ sent: Date??) -> Bool {
-        let wanted: Date? = sent ?? nil
-        return live.map { Int64($0.timeIntervalSince1970.rounded()) } == wanted.map { Int64($0.timeIntervalSince1970.rounded()) }
+        let seconds = { (date: Date) in Int64(date.timeIntervalSince1970.rounded()) }
+        return live.map(seconds) == (sent ?? nil).map(seconds)
     }
 }

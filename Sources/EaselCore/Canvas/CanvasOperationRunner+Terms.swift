@@ -17,7 +17,8 @@ extension CanvasOperationRunner {
             guard term.sisTermId == op.id else { throw OperationRunError.sisIdDropped(op, canvasId: term.id.rawValue) }
             return OperationOutcome(canvasId: term.id.rawValue)
         case .update:
-            let params = TermParams(name: op.afterString("name"), startAt: try op.afterDate("start"), endAt: try op.afterDate("end"))
+            let params = TermParams(
+                name: op.afterString("name"), startAt: try op.afterDate("start"), endAt: try op.afterDate("end"))
             let term = try await client.updateTerm(account: account, ownRef(op, resolved, .term), params)
             return OperationOutcome(canvasId: term.id.rawValue)
         default:

@@ -72,10 +72,11 @@ extension CanvasOperationRunner {
             ?? logins.first { userKey == .sisId && $0.sisUserId == op.id }
             ?? (logins.count == 1 ? logins.first : nil)
         guard let login else {
+            let names = logins.compactMap(\.uniqueId).map { "'\($0)'" }.joined(separator: ", ")
             throw OperationRunError(
                 op,
                 "the user has \(logins.count) logins and none is '\(old ?? "")': change the login in Canvas by hand, "
-                    + "or set the config's login to one of \(logins.compactMap(\.uniqueId).map { "'\($0)'" }.joined(separator: ", "))")
+                    + "or set the config's login to one of \(names)")
         }
         return (login.accountId.map(CanvasRef.id) ?? .self, login.id)
     }

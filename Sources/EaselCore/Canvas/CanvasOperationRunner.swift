@@ -32,7 +32,8 @@ public struct CanvasOperationRunner: OperationRunner {
     }
 
     public init(client: CanvasClient, config: Config) {
-        self.init(client: client, account: config.canvas.account, notify: config.policy.notify, userKey: config.policy.userKey)
+        self.init(
+            client: client, account: config.canvas.account, notify: config.policy.notify, userKey: config.policy.userKey)
     }
 
     public func run(_ op: PlanOperation, resolved: ResolvedIds) async throws -> OperationOutcome {

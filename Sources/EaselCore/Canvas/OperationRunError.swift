@@ -16,7 +16,8 @@ public struct OperationRunError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String { message }
 
     static func unsupported(_ op: PlanOperation) -> OperationRunError {
-        OperationRunError(op, "easel cannot \(op.action.rawValue) a \(op.kind.rawValue); this plan was not made by this version of easel")
+        OperationRunError(
+            op, "easel cannot \(op.action.rawValue) a \(op.kind.rawValue); this plan was not made by this version of easel")
     }
 
     static func missing(_ op: PlanOperation, _ what: String) -> OperationRunError {
