@@ -49,9 +49,9 @@ import Testing
         #expect(lines(ops) == [
             "create term T1", "create course MATH", "create section MATH-P1", "create section MATH-P2",
             "create user S1", "create user S2", "create user S3", "create user TE", "create user P1",
-            "create enrollment MATH/S1/student/MATH-P1", "create enrollment MATH/S2/student/MATH-P1",
-            "create enrollment MATH/S3/student/MATH-P2", "create enrollment MATH/P1/observer",
-            "create enrollment MATH/TE/teacher",
+            "create enrollment MATH/TE/teacher", "create enrollment MATH/S1/student/MATH-P1",
+            "create enrollment MATH/S2/student/MATH-P1", "create enrollment MATH/S3/student/MATH-P2",
+            "create enrollment MATH/P1/observer",
         ])
         let course = try #require(ops.first { $0.kind == .course })
         #expect(course.dependsOn == ["term:T1"])

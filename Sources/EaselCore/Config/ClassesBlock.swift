@@ -52,13 +52,15 @@ struct Template {
     }
 
     static let placeholders = ["term", "class", "subject", "class.name", "subject.name"]
+    /// What a term's id and name can use: a class-as-term term comes before any subject.
+    static let classPlaceholders = ["class", "class.name"]
 
     var text: String
     var parts: [Part]
     var range: SourceRange
 
     /// Splits `text` into parts; unknown or unclosed placeholders are reported.
-    init(_ text: String, range: SourceRange, reader: NodeReader?) {
+    init(_ text: String, range: SourceRange, reader: NodeReader?, allowed: [String] = Template.placeholders) {
         self.text = text
         self.range = range
         var parts: [Part] = []
@@ -71,10 +73,10 @@ struct Template {
                 break
             }
             let name = String(rest[rest.index(after: open)..<close])
-            if Template.placeholders.contains(name) {
+            if allowed.contains(name) {
                 parts.append(.placeholder(name))
             } else {
-                reader?.error("unknown placeholder '{\(name)}' in template '\(text)' (expected one of \(Template.placeholders.map { "{\($0)}" }.joined(separator: ", ")))\(Suggestion.hint(for: name, in: Template.placeholders))", at: range)
+                reader?.error("unknown placeholder '{\(name)}' in template '\(text)' (expected one of \(allowed.map { "{\($0)}" }.joined(separator: ", ")))\(Suggestion.hint(for: name, in: allowed))", at: range)
             }
             rest = rest[rest.index(after: close)...]
         }

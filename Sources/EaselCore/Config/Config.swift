@@ -74,7 +74,7 @@ public struct CustomRole: Sendable {
 
 public struct Policy: Sendable {
     public enum Withdraw: String, Sendable, CaseIterable { case conclude, inactivate, delete }
-    public enum UserKey: String, Sendable, CaseIterable {
+    public enum UserKey: String, Sendable, CaseIterable, Codable {
         case sisId = "sis_id"
         case login
     }

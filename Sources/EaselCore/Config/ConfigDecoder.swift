@@ -134,7 +134,7 @@ struct ConfigDecoder {
         let id = f["id"].flatMap { reader.identifier($0, "id") }
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
         let login = f["login"].flatMap { reader.identifier($0, "login") }
-        guard id != nil || login != nil else { return nil }
+        // Kept even without id and login, so the validator reports what is missing.
         return User(
             id: id, name: name ?? "", login: login,
             email: f["email"].flatMap { reader.string($0, "email") },
@@ -207,16 +207,18 @@ struct ConfigDecoder {
 
     private func classes(_ node: YAMLNode) -> ClassesBlock? {
         guard let f = reader.mapping(node, "classes", keys: Self.classesKeys) else { return nil }
-        func template(_ key: String, _ fallback: String) -> Template {
-            if let n = f[key], let text = reader.string(n, key) { return Template(text, range: n.range, reader: reader) }
+        func template(_ key: String, _ fallback: String, _ allowed: [String] = Template.placeholders) -> Template {
+            if let n = f[key], let text = reader.string(n, key) {
+                return Template(text, range: n.range, reader: reader, allowed: allowed)
+            }
             return Template(fallback, range: f.node.range, reader: nil)
         }
         var block = ClassesBlock(
             courseId: template("course_id", "{term}-{class}-{subject}"),
             courseName: template("course_name", "{class.name} · {subject.name}"),
             courseCode: template("course_code", "{class}-{subject}"),
-            termId: template("term_id", "{class}"),
-            termName: template("term_name", "{class.name}"),
+            termId: template("term_id", "{class}", Template.classPlaceholders),
+            termName: template("term_name", "{class.name}", Template.classPlaceholders),
             range: node.range)
         if let n = f["layout"], let layout = reader.choice(n, "layout", as: ClassesBlock.Layout.self) { block.layout = layout }
         if let n = f["term"], let t = reader.identifier(n, "term") { block.term = Ref(t, at: n.range) }
@@ -225,7 +227,7 @@ struct ConfigDecoder {
             if block.term == nil, f["term"] == nil {
                 reader.error("classes with layout 'class-subject' need a 'term'", at: node.range)
             }
-            for key in ["term_id", "term_name"] where f[key] != nil {
+            for key in ["term_id", "term_name", "start", "end"] where f[key] != nil {
                 reader.error("'\(key)' applies to layout 'class-as-term' only", at: f.keyRanges[key])
             }
         case .classAsTerm:

@@ -16,7 +16,10 @@ struct ConfigValidator {
                 reader.error("user '\(user.id ?? user.name)' is missing required key 'login'", at: user.range)
             }
         }
-        let users = unique(config.users.filter { $0.key(userKey) != nil }, "user", id: { $0.key(userKey)! }, range: \.range)
+        // Logins compare without case, as Canvas compares them.
+        let users = unique(
+            config.users.filter { $0.key(userKey) != nil }, "user",
+            id: { userKey == .login ? $0.key(userKey)!.lowercased() : $0.key(userKey)! }, range: \.range)
         if userKey == .sisId {
             _ = unique(config.users.filter { $0.login != nil }, "login", id: { $0.login!.lowercased() }, range: \.range)
         }
@@ -38,7 +41,7 @@ struct ConfigValidator {
             let sections = Set(course.sections.map(\.id))
             var seen: [String: SourceRange] = [:]
             for e in course.enrollments {
-                if users[e.user.id] == nil {
+                if users[userKey == .login ? e.user.id.lowercased() : e.user.id] == nil {
                     reader.error("unknown user '\(e.user.id)' in course '\(course.id)'\(Suggestion.hint(for: e.user.id, in: users.keys))", at: e.user.range)
                 }
                 if !roleNames.contains(e.role) {
@@ -51,7 +54,7 @@ struct ConfigValidator {
                 if let observing = e.observing {
                     if base != .observer {
                         reader.error("'observing' applies to observers only, not role '\(e.role)'", at: observing.range)
-                    } else if users[observing.id] == nil {
+                    } else if users[userKey == .login ? observing.id.lowercased() : observing.id] == nil {
                         reader.error("unknown user '\(observing.id)' to observe\(Suggestion.hint(for: observing.id, in: users.keys))", at: observing.range)
                     }
                 }

@@ -6,19 +6,22 @@ public struct Plan: Sendable, Codable, Equatable {
     public var easelVersion: String
     /// ISO 8601, UTC.
     public var createdAt: String
-    public var canvasURL: String
+    public var canvasUrl: String
     public var account: String
     /// SHA-256 of the config files, so a saved plan names the config it came from.
     public var configHash: String
     /// `--target` ids; a plan with targets is partial.
     public var targets: [String] = []
+    /// The config's `policy.notify` and `policy.user_key`, which applying the plan needs.
+    public var notify = false
+    public var userKey = Policy.UserKey.sisId
     public var operations: [PlanOperation] = []
     public var warnings: [String] = []
 
-    public init(easelVersion: String, createdAt: String, canvasURL: String, account: String, configHash: String) {
+    public init(easelVersion: String, createdAt: String, canvasUrl: String, account: String, configHash: String) {
         self.easelVersion = easelVersion
         self.createdAt = createdAt
-        self.canvasURL = canvasURL
+        self.canvasUrl = canvasUrl
         self.account = account
         self.configHash = configHash
     }

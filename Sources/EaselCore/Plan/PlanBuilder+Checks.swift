@@ -30,6 +30,21 @@ extension PlanBuilder {
         }
     }
 
+    /// Custom roles are Canvas's to define: the ones the config uses must exist with the declared base.
+    func checkCustomRoles() {
+        let used = Set(config.courses.flatMap { $0.enrollments.map(\.role) })
+        for role in config.roles where used.contains(role.name) {
+            guard let live = live.roles.first(where: { $0.label == role.name }) else {
+                problems.append(
+                    "custom role '\(role.name)' does not exist in Canvas: create it (based on \(role.base.rawValue)) under the account's roles, then plan again")
+                continue
+            }
+            if live.base != role.base {
+                problems.append("custom role '\(role.name)' is based on \(live.base.rawValue) in Canvas, not \(role.base.rawValue) as the config says")
+            }
+        }
+    }
+
     /// `max_withdraw` and `protect`: the limits a plan may not pass.
     func checkSafety() {
         let protected = Set(config.courses.filter(\.protect).map(\.id))

@@ -99,7 +99,10 @@ extension PlanBuilder {
         if let section = key.section, let s = creating("section:\(section)") { deps.append(s) }
         if let u = creating("user:\(key.user)") { deps.append(u) }
         if let observing = key.observing, let u = creating("user:\(observing)") { deps.append(u) }
-        if let term = course.term, let t = op("term:\(term.id)"), t.after?["end"] != nil { deps.append(t.address) }
+        // A term whose end moves later must be updated before Canvas accepts the enrollment.
+        if let term = course.term, let t = op("term:\(term.id)"), t.action == .update, t.after?["end"] != nil {
+            deps.append(t.address)
+        }
         return deps
     }
 

@@ -2,11 +2,11 @@ import Foundation
 
 /// Makes a plan: reads live Canvas for the config's scope, diffs, and stamps the result.
 public struct PlanMaker: Sendable {
-    public var canvasURL: String
+    public var canvasUrl: String
     public var reader: any LiveReader
 
-    public init(canvasURL: String, reader: any LiveReader) {
-        self.canvasURL = canvasURL
+    public init(canvasUrl: String, reader: any LiveReader) {
+        self.canvasUrl = canvasUrl
         self.reader = reader
     }
 
@@ -23,18 +23,20 @@ public struct PlanMaker: Sendable {
 
     public func plan(_ loaded: LoadedConfig, config: Config, options: PlanOptions) async throws -> Plan {
         let live = try await reader.read(Self.scope(of: config))
-        return try Self.plan(config: config, live: live, configHash: Self.hash(loaded), canvasURL: canvasURL, options: options)
+        return try Self.plan(config: config, live: live, configHash: Self.hash(loaded), canvasUrl: canvasUrl, options: options)
     }
 
     /// The pure part: config and live state in, plan out.
     public static func plan(
-        config: Config, live: LiveState, configHash: String, canvasURL: String, options: PlanOptions
+        config: Config, live: LiveState, configHash: String, canvasUrl: String, options: PlanOptions
     ) throws(PlanError) -> Plan {
         let (operations, warnings) = try Planner(config: config, live: live, options: options).operations()
         var plan = Plan(
             easelVersion: easelCoreVersion, createdAt: ConfigDate(epochSeconds: options.now.epochSeconds).iso8601,
-            canvasURL: canvasURL, account: config.canvas.account, configHash: configHash)
+            canvasUrl: canvasUrl, account: config.canvas.account, configHash: configHash)
         plan.targets = options.targets
+        plan.notify = config.policy.notify
+        plan.userKey = config.policy.userKey
         plan.operations = operations
         plan.warnings = warnings
         return plan

@@ -23,6 +23,7 @@ public struct Planner {
         builder.planPrune()
         builder.planSectionRemovals()
         builder.checkConcludedCourses()
+        builder.checkCustomRoles()
         builder.checkSafety()
         if !builder.problems.isEmpty { throw PlanError(builder.problems) }
         var ops = builder.ordered()

@@ -53,7 +53,7 @@ public enum ConfigRenderer {
             ("account", course.account.map(accountValue)),
             ("published", course.published.map(YAMLValue.bool)),
             ("start", date(course.start)), ("end", date(course.end)),
-            ("canvas_id", course.canvasId.map { .int(Int($0) ?? 0) }),
+            ("canvas_id", course.canvasId.map { id in Int(id).map(YAMLValue.int) ?? .string(id) }),
             ("protect", course.protect ? .bool(true) : nil),
         ]
         if !course.sections.isEmpty {

@@ -11,7 +11,7 @@ public struct PlanTextRenderer {
     }
 
     public func render(_ plan: Plan, drift: Bool = false) -> String {
-        var out = "Canvas: \(plan.canvasURL) (account \(plan.account))\n\n"
+        var out = "Canvas: \(plan.canvasUrl) (account \(plan.account))\n\n"
         if plan.isEmpty {
             for warning in plan.warnings { out += "Warning: \(warning)\n" }
             return out + "No changes. Canvas matches the configuration.\n"
@@ -23,6 +23,7 @@ public struct PlanTextRenderer {
             case .group(let action, let role, let course, let ops): out += group(action, role, course, ops)
             }
         }
+        while out.hasSuffix("\n\n") { out.removeLast() }
         out += "\nSymbols: \(PlanPresentation.legend(plan))\n"
         for warning in plan.warnings { out += "Warning: \(warning)\n" }
         return out + "\n" + bold(plan.summary.line) + "\n"
@@ -35,16 +36,11 @@ public struct PlanTextRenderer {
         if let canvasId = op.canvasId, op.kind != .enrollment { line += " (canvas \(canvasId))" }
         var out = line + "\n"
         if let reason = op.reason { out += "      # \(reason)\n" }
-        let attributes = op.changedAttributes
-        let width = attributes.map(\.count).max() ?? 0
-        for name in attributes {
+        let attributes = PlanPresentation.attributes(op)
+        let width = attributes.map(\.name.count).max() ?? 0
+        for (name, before, after) in attributes {
             let padded = name + ":" + String(repeating: " ", count: width - name.count)
-            switch (op.before?[name], op.after?[name]) {
-            case (let old?, let new?): out += "      \(padded) \(old) → \(new)\n"
-            case (nil, let new?): out += "      \(padded) \(new)\n"
-            case (let old?, nil): out += "      \(padded) \(old)\n"
-            case (nil, nil): break
-            }
+            out += "      \(padded) \(PlanPresentation.change(before, after))\n"
         }
         return out + (attributes.isEmpty && op.reason == nil ? "" : "\n")
     }

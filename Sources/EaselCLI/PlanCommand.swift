@@ -1,0 +1,102 @@
+import ArgumentParser
+import EaselCore
+import Foundation
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Read live Canvas, compare it with the config, and show the changes apply would make.")
+
+    @OptionGroup var config: ConfigArgument
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: PlanOutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Also write the plan to this file, for 'easel apply --plan' or 'easel show'.")
+    var out: String?
+
+    @Flag(help: "Exit 2 when the plan has changes (0 when none, 1 on error).")
+    var detailedExitcode = false
+
+    @Option(name: .customLong("target"), help: "Plan only this term, course, section or user id and what it needs (repeatable).")
+    var targets: [String] = []
+
+    @Flag(help: "Make the plan even when it withdraws more enrollments than policy.max_withdraw allows.")
+    var allowMassWithdraw = false
+
+    func run() async throws {
+        let console = Console.current
+        let (config, loaded) = try self.config.load(console, noColor: global.noColor)
+        let options = PlanOptions(targets: targets, allowMassWithdraw: allowMassWithdraw, now: nowDate())
+        let plan = try await Planning(console: console, connection: connection, options: options).plan(config, loaded)
+        if let out {
+            do {
+                try PlanJSON.encode(plan).write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                console.err.line("error: cannot write the plan to '\(out)': \(error.localizedDescription)")
+                throw CommandExit.failure
+            }
+        }
+        console.out.write(render(plan, format: output.format, detail: output.detail, drift: false, console: console, noColor: global.noColor))
+        if let out, output.format == .text { console.out.line("\nSaved the plan to \(out): apply it with 'easel apply --plan \(out)'.") }
+        if detailedExitcode, !plan.isEmpty { throw CommandExit.changes }
+    }
+}
+
+struct PlanOutputOptions: ParsableArguments {
+    @Option(help: "text, json (a stable schema: docs/plan-json.md) or markdown (for a pull-request comment).")
+    var format: PlanFormat = .text
+
+    @Option(help: "summary groups enrollments per course; full lists every operation.")
+    var detail: PlanDetail = .summary
+}
+
+struct Drift: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check whether live Canvas has drifted from the config: exit 0 when it matches, 2 when it drifted, 1 on error.")
+
+    @OptionGroup var config: ConfigArgument
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: PlanOutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let console = Console.current
+        let (config, loaded) = try self.config.load(console, noColor: global.noColor)
+        // Drift reports; it never fails on max_withdraw, which guards changes, not reports.
+        let options = PlanOptions(allowMassWithdraw: true, now: nowDate())
+        let plan = try await Planning(console: console, connection: connection, options: options).plan(config, loaded)
+        console.out.write(render(plan, format: output.format, detail: output.detail, drift: true, console: console, noColor: global.noColor))
+        if !plan.isEmpty { throw CommandExit.changes }
+    }
+}
+
+struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render a saved plan.")
+
+    @Argument(help: "A plan written by 'easel plan --out'.")
+    var plan: String
+
+    @OptionGroup var output: PlanOutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let console = Console.current
+        let saved = try loadSavedPlan(plan, console)
+        console.out.write(render(saved, format: output.format, detail: output.detail, drift: false, console: console, noColor: global.noColor))
+    }
+}
+
+/// Reads a plan file, or prints why it cannot and fails.
+func loadSavedPlan(_ path: String, _ console: Console) throws -> Plan {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        console.err.line("error: cannot read the plan '\(path)'")
+        throw CommandExit.failure
+    }
+    do {
+        return try PlanJSON.decode(data)
+    } catch {
+        console.err.line("error: '\(path)' \(error)")
+        throw CommandExit.failure
+    }
+}

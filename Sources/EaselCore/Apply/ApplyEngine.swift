@@ -1,0 +1,129 @@
+import Foundation
+
+/// Carries out a plan's operations as a dependency graph: independent operations run in
+/// parallel, an operation starts only when everything it depends on succeeded, and the
+/// dependents of a failure are skipped, not attempted.
+public struct ApplyEngine: Sendable {
+    /// Runs one operation, given the Canvas ids the operations done so far found or created.
+    public typealias Execute = @Sendable (PlanOperation, ResolvedIds) async throws -> OperationOutcome
+
+    public var parallelism: Int
+    public var execute: Execute
+    /// Called after each operation ends (on any task; keep it quick).
+    public var onEvent: (@Sendable (ApplyEvent) -> Void)?
+
+    public init(runner: some OperationRunner, parallelism: Int, onEvent: (@Sendable (ApplyEvent) -> Void)? = nil) {
+        self.init(parallelism: parallelism, execute: { try await runner.run($0, resolved: $1) }, onEvent: onEvent)
+    }
+
+    public init(parallelism: Int, execute: @escaping Execute, onEvent: (@Sendable (ApplyEvent) -> Void)? = nil) {
+        self.parallelism = max(1, parallelism)
+        self.execute = execute
+        self.onEvent = onEvent
+    }
+
+    public func run(_ operations: [PlanOperation]) async -> ApplyReport {
+        let addresses = Set(operations.map(\.address))
+        var waitingOn: [String: Set<String>] = [:]
+        var dependents: [String: [String]] = [:]
+        let byAddress = Dictionary(operations.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        for op in operations {
+            // A dependency outside the plan (a partial plan's) is assumed done.
+            let deps = Set(op.dependsOn.filter(addresses.contains))
+            waitingOn[op.address] = deps
+            for dep in deps { dependents[dep, default: []].append(op.address) }
+        }
+        var ready = operations.filter { waitingOn[$0.address]!.isEmpty }.map(\.address)
+        var report = ApplyReport(total: operations.count)
+        var resolved = ResolvedIds()
+        var running = 0
+
+        await withTaskGroup(of: (String, Result<OperationOutcome, any Error>).self) { group in
+            func startReady() {
+                while running < parallelism, !ready.isEmpty, !Task.isCancelled {
+                    let address = ready.removeFirst()
+                    let op = byAddress[address]!
+                    let ids = resolved
+                    running += 1
+                    group.addTask {
+                        do { return (address, .success(try await execute(op, ids))) } catch { return (address, .failure(error)) }
+                    }
+                }
+            }
+            /// Skips everything that (transitively) waits on `address`.
+            func skipDependents(of address: String, root: String) {
+                for dependent in dependents[address] ?? [] where report.outcome[dependent] == nil {
+                    report.outcome[dependent] = .skipped(because: root)
+                    report.skipped.append(byAddress[dependent]!)
+                    onEvent?(.skipped(byAddress[dependent]!, because: root))
+                    skipDependents(of: dependent, root: root)
+                }
+            }
+            startReady()
+            while let (address, result) = await group.next() {
+                running -= 1
+                let op = byAddress[address]!
+                switch result {
+                case .success(let outcome):
+                    let canvasId = outcome.canvasId ?? op.canvasId
+                    report.outcome[address] = .done(canvasId: canvasId)
+                    report.succeeded.append(op)
+                    resolved.record(op, outcome)
+                    onEvent?(.done(op, canvasId: canvasId))
+                    for dependent in dependents[address] ?? [] where report.outcome[dependent] == nil {
+                        waitingOn[dependent]!.remove(address)
+                        if waitingOn[dependent]!.isEmpty { ready.append(dependent) }
+                    }
+                case .failure(let error):
+                    let message = (error as? CustomStringConvertible)?.description ?? String(describing: error)
+                    report.outcome[address] = .failed(message: message)
+                    report.failed.append((op, message))
+                    onEvent?(.failed(op, message: message))
+                    skipDependents(of: address, root: address)
+                }
+                startReady()
+            }
+        }
+        // Interrupted: what never started is neither done nor failed.
+        report.notStarted = operations.filter { report.outcome[$0.address] == nil }
+        return report
+    }
+}
+
+public enum ApplyEvent: Sendable {
+    case done(PlanOperation, canvasId: String?)
+    case failed(PlanOperation, message: String)
+    case skipped(PlanOperation, because: String)
+}
+
+/// What an apply did, operation by operation.
+public struct ApplyReport: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case done(canvasId: String?)
+        case failed(message: String)
+        case skipped(because: String)
+    }
+
+    public var total: Int
+    public var outcome: [String: Outcome] = [:]
+    public var succeeded: [PlanOperation] = []
+    public var failed: [(PlanOperation, String)] = []
+    public var skipped: [PlanOperation] = []
+    public var notStarted: [PlanOperation] = []
+
+    public var isComplete: Bool { failed.isEmpty && skipped.isEmpty && notStarted.isEmpty }
+
+    /// `Apply complete: 12 created, 3 updated, 40 withdrawn, 0 replaced.`
+    public var completionLine: String {
+        var created = 0, updated = 0, withdrawn = 0, replaced = 0
+        for op in succeeded {
+            switch op.action {
+            case .create: created += 1
+            case .update, .adopt, .reactivate: updated += 1
+            case .conclude, .inactivate, .delete: withdrawn += 1
+            case .replace: replaced += 1
+            }
+        }
+        return "Apply complete: \(created) created, \(updated) updated, \(withdrawn) withdrawn, \(replaced) replaced."
+    }
+}
