@@ -101,15 +101,24 @@ enum School {
         }
     }
 
-    @Test func aCustomRoleCanvasLacksFailsOnlyItsEnrollments() async throws {
+    /// The planner refuses a custom role Canvas lacks; a saved plan applied after the role
+    /// went away fails that enrollment with the runner's own message.
+    @Test func aCustomRoleCanvasLacksIsRefused() async throws {
         try await EndToEnd.run { e2e in
-            let plan = try await e2e.plan(School.config)
-            let failures = try await e2e.apply(plan, config: School.config)
-            #expect(failures == [
-                "enrollment:2026F-BIO-A/S1001/Grader/BIO-P1: canvas has no active course role 'Grader' in account 1 or its "
-                    + "parents: create it in Canvas (Account → Permissions → Course roles) with that exact label, or change "
-                    + "the config's roles"
-            ])
+            let error = await #expect(throws: PlanError.self) { try await e2e.plan(School.config) }
+            #expect(error?.problems.contains { $0.hasPrefix("custom role 'Grader' does not exist in Canvas") } == true)
+
+            var op = PlanOperation(
+                address: "enrollment:2026F-BIO-A/S1001/Grader/BIO-P1", action: .create, kind: .enrollment,
+                id: "2026F-BIO-A/S1001/Grader/BIO-P1")
+            (op.course, op.user, op.role, op.section) = ("2026F-BIO-A", "S1001", "Grader", "BIO-P1")
+            op.after = ["state": .string("active")]
+            let runner = CanvasOperationRunner(client: e2e.client, account: "1")
+            let runError = await #expect(throws: OperationRunError.self) {
+                try await runner.run(op, resolved: ResolvedIds())
+            }
+            #expect(runError?.description == "canvas has no active course role 'Grader' in account 1 or its parents: "
+                + "create it in Canvas (Account → Permissions → Course roles) with that exact label, or change the config's roles")
         }
     }
 

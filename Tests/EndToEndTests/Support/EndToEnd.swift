@@ -49,7 +49,7 @@ struct EndToEnd {
 
     func plan(_ text: String, reader: CanvasLiveReader? = nil) async throws -> Plan {
         let (loaded, config) = try Self.config(text)
-        let maker = PlanMaker(canvasURL: sim.baseURL, reader: reader ?? self.reader())
+        let maker = PlanMaker(canvasUrl: sim.baseURL, reader: reader ?? self.reader())
         return try await maker.plan(loaded, config: config, options: PlanOptions(now: ConfigDate(iso: Self.now)!))
     }
 
