@@ -13,9 +13,11 @@ import Testing
             options.faultSeed = UInt64(run)
             options.runtime.faultRate = 0.05
             options.runtime.dropRate = 0.05
-            // Forces throttling with a few requests in flight, while the bucket drains fast enough to finish.
-            options.runtime.throttle.costPerRequest = 20
-            options.runtime.throttle.outflow = 1_000
+            // Three requests in flight fill the bucket: throttled at the client's starting
+            // parallelism, while it drains fast enough for the run to finish.
+            options.runtime.throttle.upFrontCost = 200
+            options.runtime.throttle.costPerRequest = 5
+            options.runtime.throttle.outflow = 200
         }
         defer { Task { await sim.stop() } }
         let journal = sim.directory.appendingPathComponent("j").path
