@@ -13,9 +13,11 @@ import Testing
             options.faultSeed = UInt64(run)
             options.runtime.faultRate = 0.05
             options.runtime.dropRate = 0.05
-            // Three requests in flight fill the bucket: throttled at the client's starting
-            // parallelism, while it drains fast enough for the run to finish.
-            options.runtime.throttle.upFrontCost = 200
+            // Two requests in flight fill the bucket: throttled at the client's starting
+            // parallelism, while it drains fast enough for the run to finish. The latency
+            // makes requests overlap even on a loaded machine.
+            options.runtime.latencyMs = 5
+            options.runtime.throttle.upFrontCost = 300
             options.runtime.throttle.costPerRequest = 5
             options.runtime.throttle.outflow = 200
         }
