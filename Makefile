@@ -1,7 +1,7 @@
 # The README's commands. Each does its own set-up.
 SWIFT ?= swift
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test bench bench-small clean
 
 setup:
 	@bash scripts/setup
@@ -17,6 +17,15 @@ demo: setup
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The benchmark: a 2,000-course district planned and applied against canvas-sim
+## (docs/benchmark.md). BENCH_ARGS passes options: make bench BENCH_ARGS="--steps plan-match".
+bench: setup
+	@python3 scripts/bench $(BENCH_ARGS)
+
+## The benchmark's CI smoke: 100 courses, 600 users, 3,000 enrollments.
+bench-small: setup
+	@python3 scripts/bench --small $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

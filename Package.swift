@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "easel", targets: ["easel"]),
         .executable(name: "canvas-sim", targets: ["canvas-sim"]),
+        .executable(name: "easel-district", targets: ["easel-district"]),
         .library(name: "EaselCore", targets: ["EaselCore"]),
         .library(name: "CanvasSim", targets: ["CanvasSim"]),
     ],
@@ -56,6 +57,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The benchmark's district generator: an easel config and canvas-sim seeds that mirror it.
+        .target(name: "DistrictKit", dependencies: ["CanvasSim", "EaselYAML"]),
+        .executableTarget(
+            name: "easel-district",
+            dependencies: [
+                "DistrictKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
         .testTarget(name: "EaselYAMLTests", dependencies: ["EaselYAML"]),
         .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"], exclude: ["Fixtures"]),
         .testTarget(
@@ -73,7 +83,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "CanvasAPI", "CanvasSim"]),
+            name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "CanvasAPI", "CanvasSim", "DistrictKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,7 +46,13 @@ public struct ApplyEngine: Sendable {
                     let ids = resolved
                     running += 1
                     group.addTask {
-                        do { return (address, .success(try await execute(op, ids))) } catch { return (address, .failure(error)) }
+                        // The result is bound before the tuple is built: Swift 6.3.1 with -O
+                        // miscompiles `do { return (address, .success(try await …)) } catch { … }`
+                        // in an async closure (the captured `address` comes back zeroed; release
+                        // builds crashed with "pure virtual method called").
+                        let result: Result<OperationOutcome, any Error>
+                        do { result = .success(try await execute(op, ids)) } catch { result = .failure(error) }
+                        return (address, result)
                     }
                 }
             }
