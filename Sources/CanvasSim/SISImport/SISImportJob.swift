@@ -48,7 +48,9 @@ enum SISImportJob {
                     guard !Task.isCancelled, s.sisImports[id]?.workflowState == "importing" else { return false }
                     for row in chunk { s.importRow(file.kind, file.table, row, &run) }
                     let now = s.now
-                    s.sisImports[id]?.progress = progress   // not journaled: only states are
+                    // Not journaled: only state changes are.
+                    s.sisImports[id]?.progress = progress
+                    s.sisImports[id]?.counts = run.counts
                     s.sisImports[id]?.updatedAt = now
                     return true
                 }
