@@ -234,7 +234,7 @@ extension StoreState {
             ("last_name", .string(last)),
             ("sis_user_id", .string(login?.sisUserId)),
             ("integration_id", .string(login?.integrationId)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(login?.sisImportId)),
             ("login_id", .string(login?.uniqueId)),
         ]
         if detail || includes.contains("locale") { m.append(("locale", .string(u.locale))) }
