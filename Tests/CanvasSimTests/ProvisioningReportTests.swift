@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func oneKindIsAPlainCSVBehindTheToken() async throws {
-        try await withSim(seed: Self.seed, configure: { $0.runtime.bulkChunkRows = 1; $0.runtime.bulkChunkDelayMs = 60 }) { _, client in
+        try await withSim(seed: Self.seed, configure: { $0.runtime.bulkChunkRows = 1; $0.runtime.bulkChunkDelayMs = 250 }) { _, client in
             let start = try await client.post("/api/v1/accounts/1/reports/provisioning_csv", [("parameters[users]", "true")])
             #expect(start.status == 200)
             #expect(start.object.string("report") == "provisioning_csv")

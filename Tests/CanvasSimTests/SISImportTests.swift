@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func progressMovesWhileImportingAndImportsRunInOrder() async throws {
-        try await withSim(seed: Self.seed, configure: { $0.runtime.bulkChunkRows = 5; $0.runtime.bulkChunkDelayMs = 40 }) { _, client in
+        try await withSim(seed: Self.seed, configure: { $0.runtime.bulkChunkRows = 5; $0.runtime.bulkChunkDelayMs = 60 }) { _, client in
             var users = "user_id,login_id,full_name,status\n"
             for i in 1...60 { users += "U\(i),user\(i),User \(i),active\n" }
             let first = try await client.sisImport(zip: try Bulk.zip([("users.csv", users)]))
