@@ -8,6 +8,9 @@ final class SimCore: Sendable {
     let throttle = Throttle()
     let faults: Faults
     let stats = Locked(RequestStats())
+    /// SIS imports, one at a time in order; reports, one at a time on their own queue.
+    let imports = JobQueue()
+    let reports = JobQueue()
 
     init(_ options: SimOptions) throws {
         store = try Store(dataDirectory: options.dataDirectory)
@@ -18,12 +21,21 @@ final class SimCore: Sendable {
             let fresh = store.transaction { $0.courses.isEmpty && $0.users.isEmpty && $0.terms.count == 1 }
             if fresh || options.reseed { _ = try loadSeed(seed, mode: .replace) }
         }
+        // An import the last run left unfinished will not resume.
+        store.transaction { $0.failInterruptedImports() }
+    }
+
+    /// Stops background jobs (they check between chunks) before the state they work on goes.
+    func cancelJobs() {
+        imports.cancelAll()
+        reports.cancelAll()
     }
 
     /// Applies a seed on a copy of the state, so a seed with problems changes nothing.
     func loadSeed(_ seed: SimSeed, mode: SeedMode) throws -> SeedSummary {
         switch mode {
         case .replace:
+            cancelJobs()
             var fresh = StoreState.bootstrap()
             fresh.clock = store.transaction { $0.clock }
             fresh.recordChanges = false
@@ -44,6 +56,7 @@ final class SimCore: Sendable {
     }
 
     func reset() throws {
+        cancelJobs()
         var fresh = StoreState.bootstrap()
         fresh.clock = store.transaction { $0.clock }
         try store.replace(with: fresh)

@@ -31,11 +31,17 @@ public struct RuntimeConfig: Codable, Equatable, Sendable {
     /// Share of API writes whose work is done and whose response is then never sent.
     public var dropRate: Double = 0
     public var throttle = ThrottleSettings()
+    /// SIS imports and reports work in chunks of this many rows, one store transaction each…
+    public var bulkChunkRows = 200
+    /// …and pause this long between chunks, so a large import takes visible time (its
+    /// progress moves) and API requests interleave with it.
+    public var bulkChunkDelayMs = 10
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case latencyMs = "latency_ms", jitterMs = "jitter_ms", faultRate = "fault_rate", dropRate = "drop_rate", throttle
+        case bulkChunkRows = "bulk_chunk_rows", bulkChunkDelayMs = "bulk_chunk_delay_ms"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +52,8 @@ public struct RuntimeConfig: Codable, Equatable, Sendable {
         faultRate = try c.decodeIfPresent(Double.self, forKey: .faultRate) ?? d.faultRate
         dropRate = try c.decodeIfPresent(Double.self, forKey: .dropRate) ?? d.dropRate
         throttle = try c.decodeIfPresent(ThrottleSettings.self, forKey: .throttle) ?? d.throttle
+        bulkChunkRows = max(1, try c.decodeIfPresent(Int.self, forKey: .bulkChunkRows) ?? d.bulkChunkRows)
+        bulkChunkDelayMs = max(0, try c.decodeIfPresent(Int.self, forKey: .bulkChunkDelayMs) ?? d.bulkChunkDelayMs)
     }
 }
 

@@ -59,12 +59,16 @@ public final class SimServer: Sendable {
     public func shutdown() async {
         task.cancel()
         _ = await task.result
+        await core.imports.cancelAndWait()
+        await core.reports.cancelAndWait()
         core.store.close()
     }
 
     /// Waits until the server stops (a signal, with `handleSignals`), then closes the journal.
     public func waitUntilStopped() async {
         _ = await task.result
+        await core.imports.cancelAndWait()
+        await core.reports.cancelAndWait()
         core.store.close()
     }
 

@@ -36,7 +36,7 @@ struct ConnectionOptions: ParsableArguments {
         var configuration = CanvasClient.Configuration()
         if let parallelism {
             configuration.throttle.maxParallelism = max(1, parallelism)
-            configuration.throttle.initialParallelism = max(1, min(parallelism, configuration.throttle.initialParallelism))
+            configuration.throttle.initialParallelism = max(1, parallelism)
         }
         if verbose {
             let err = console.err

@@ -24,11 +24,19 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Make the plan even when it withdraws more enrollments than policy.max_withdraw allows.")
     var allowMassWithdraw = false
 
+    @Option(help: "Requests in flight at most while reading Canvas (default: adapted to its rate limit, up to 8).")
+    var parallelism: Int?
+
+    func validate() throws {
+        if let parallelism, parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
+    }
+
     func run() async throws {
         let console = Console.current
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         let options = PlanOptions(targets: targets, allowMassWithdraw: allowMassWithdraw, now: nowDate())
-        let plan = try await Planning(console: console, connection: connection, options: options).plan(config, loaded)
+        let plan = try await Planning(console: console, connection: connection, options: options, parallelism: parallelism)
+            .plan(config, loaded)
         if let out {
             do {
                 try PlanJSON.encode(plan).write(toFile: out, atomically: true, encoding: .utf8)

@@ -7,10 +7,12 @@ struct Planning {
     var console: Console
     var connection: ConnectionOptions
     var options: PlanOptions
+    /// Requests in flight at most while reading; nil: the client's default, adapted to the rate limit.
+    var parallelism: Int? = nil
 
     func plan(_ config: Config, _ loaded: LoadedConfig) async throws -> Plan {
         let url = try connection.url(config, console)
-        return try await connection.withClient(url: url, console: console) { client in
+        return try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
             try await plan(config, loaded, client: client, url: url)
         }
     }

@@ -45,7 +45,8 @@ struct ClientResilienceTests {
                 await #expect(throws: CancellationError.self) { try await call.value }
                 let account = try await client.account()
                 #expect(account.id == "1")
-                #expect(ContinuousClock.now - started < .milliseconds(1000))
+                // The next call did not wait out the cancelled one's 10 s response.
+                #expect(ContinuousClock.now - started < .seconds(8))
             }
         }
     }

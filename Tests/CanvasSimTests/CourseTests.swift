@@ -38,7 +38,7 @@ import Testing
             #expect(bad.object.string("message") == "Only \"delete\" and \"conclude\" events are allowed.")
             let del = try await client.delete("/api/v1/courses/\(id)?event=delete")
             #expect(del.object["delete"] as? Bool == true)
-            try await #expect(await client.get("/api/v1/courses/sis_course_id:GONE-1").status == 404)
+            try #expect(await client.get("/api/v1/courses/sis_course_id:GONE-1").status == 404)
             let tomb = try await client.get("/api/v1/courses/\(id)?include[]=all_courses")
             #expect(tomb.object.string("workflow_state") == "deleted")
             let dup = try await client.post("/api/v1/accounts/1/courses", [("course[name]", "Again"), ("course[sis_course_id]", "GONE-1")])
@@ -111,7 +111,7 @@ import Testing
             _ = try await client.delete("/api/v1/courses/sis_course_id:MATH101/enrollments/\(eid)?task=delete")
             let done = try await client.delete("/api/v1/sections/sis_section_id:MATH101-P2")
             #expect(done.status == 200)
-            try await #expect(await client.get("/api/v1/sections/sis_section_id:MATH101-P2").status == 404)
+            try #expect(await client.get("/api/v1/sections/sis_section_id:MATH101-P2").status == 404)
             let dup = try await client.post("/api/v1/courses/sis_course_id:MATH101/sections", [("course_section[sis_section_id]", "MATH101-P2")])
             #expect(dup.status == 400)
             let revived = try await client.post("/api/v1/courses/sis_course_id:MATH101/sections", [
@@ -135,7 +135,7 @@ import Testing
             let empty = try await client.post("/api/v1/accounts/self/terms", [("enrollment_term[name]", "Empty"), ("enrollment_term[sis_term_id]", "E")])
             let gone = try await client.delete("/api/v1/accounts/1/terms/\(empty.object.int("id")!)")
             #expect(gone.object.string("workflow_state") == "deleted")
-            try await #expect(await client.put("/api/v1/accounts/1/terms/sis_term_id:E", [("enrollment_term[name]", "X")]).status == 404)
+            try #expect(await client.put("/api/v1/accounts/1/terms/sis_term_id:E", [("enrollment_term[name]", "X")]).status == 404)
         }
     }
 }

@@ -55,8 +55,8 @@ import Testing
 
     @Test func defaultStatesDependOnPublicationAndRole() async throws {
         try await withSim(seed: Fixtures.school(courseState: "unpublished")) { _, client in
-            try await #expect(await enroll(client, "S1").object.string("enrollment_state") == "creation_pending")
-            try await #expect(await enroll(client, "S2", [("enrollment[enrollment_state]", "invited")]).object.string("enrollment_state") == "creation_pending")
+            try #expect(await enroll(client, "S1").object.string("enrollment_state") == "creation_pending")
+            try #expect(await enroll(client, "S2", [("enrollment[enrollment_state]", "invited")]).object.string("enrollment_state") == "creation_pending")
             let teacher = try await enroll(client, "S3", [("enrollment[type]", "TeacherEnrollment")])
             #expect(teacher.object.string("enrollment_state") == "invited")
             #expect(teacher.object.string("role") == "TeacherEnrollment")
@@ -65,7 +65,7 @@ import Testing
             #expect(listed.array.count == 4)
             let pending = try await client.get("\(path)?state[]=creation_pending")
             #expect(pending.array.count == 2)
-            try await #expect(await client.get("\(path)?state[]=bogus").status == 400)
+            try #expect(await client.get("\(path)?state[]=bogus").status == 400)
         }
     }
 
@@ -88,11 +88,11 @@ import Testing
             #expect(late.status == 400)
             #expect(late.object.string("message") == "Can't add an enrollment to a concluded course.")
             server.setClock(nil)
-            try await #expect(await enroll(client, "S1").status == 200)
+            try #expect(await enroll(client, "S1").status == 200)
             _ = try await client.put("/api/v1/courses/sis_course_id:MATH101", [("course[event]", "conclude")])
-            try await #expect(await enroll(client, "S2").status == 400)
+            try #expect(await enroll(client, "S2").status == 400)
             _ = try await client.delete("/api/v1/courses/sis_course_id:MATH101?event=delete")
-            try await #expect(await enroll(client, "S2").status == 404)
+            try #expect(await enroll(client, "S2").status == 404)
         }
     }
 
@@ -111,8 +111,8 @@ import Testing
             #expect(e.object.int("role_id") == rid)
             let mismatch = try await enroll(client, "S1", [("enrollment[role_id]", "\(rid)"), ("enrollment[type]", "StudentEnrollment")])
             #expect(mismatch.object.string("message") == "The specified type must match the base type for the role")
-            try await #expect(await enroll(client, "S1", [("enrollment[type]", "Bogus")]).object.string("message") == "Invalid type")
-            try await #expect(await enroll(client, "NOBODY").status == 404)
+            try #expect(await enroll(client, "S1", [("enrollment[type]", "Bogus")]).object.string("message") == "Invalid type")
+            try #expect(await enroll(client, "NOBODY").status == 404)
             let none = try await client.post(path, [("x", "y")])
             #expect(none.object.string("message") == "No parameters given")
             let created = try await client.post("/api/v1/accounts/1/roles", [("label", "Aide"), ("base_role_type", "StudentEnrollment")])

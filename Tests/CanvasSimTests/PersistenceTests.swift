@@ -1,5 +1,7 @@
 import CanvasSim
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import Testing
 
 @Suite struct PersistenceTests {
@@ -35,6 +37,30 @@ import Testing
         #expect(lines.count > 10)
     }
 
+    @Test func aTornLastLineIsIgnored() async throws {
+        let dir = Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = SimOptions()
+        options.dataDirectory = dir
+        options.seed = Fixtures.school(students: 1200)
+        let first = try await SimServer.start(options)
+        let before = first.snapshot()
+        await first.shutdown()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/canvas-sim.jsonl"))
+        try handle.seekToEnd()
+        handle.write(Data(#"{"kind":"user","value":{"id":99"#.utf8))
+        try handle.close()
+        let second = try await SimServer.start(options)
+        #expect(second.snapshot() == before)
+        // The next write must land on a clean line.
+        _ = try await SimClient(second).post("/api/v1/accounts/1/courses", [("course[name]", "After")])
+        let after = second.snapshot()
+        await second.shutdown()
+        let third = try await SimServer.start(options)
+        #expect(third.snapshot() == after)
+        await third.shutdown()
+    }
+
     @Test func harnessSeedResetAndState() async throws {
         try await withSim { _, client in
             let seed = try Fixtures.school().encoded()
@@ -52,5 +78,29 @@ import Testing
             #expect((empty.object["users"] as? [Any])?.count == 0)
             #expect((empty.object["terms"] as? [[String: Any]])?.first?.string("name") == "Default Term")
         }
+    }
+}
+
+@Suite struct LifecycleTests {
+    @Test func shutdownDoesNotWaitForIdleKeepAliveConnections() async throws {
+        let server = try await SimServer.start(SimOptions())
+        let client = TestClient(host: "127.0.0.1", port: server.port)
+        client.connect()
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer sim-token"
+        let r = try await client.execute(.init("/api/v1/accounts/1", method: .get, authority: "127.0.0.1", headers: headers))
+        #expect(r.status == .ok)
+        let start = ContinuousClock.now
+        await server.shutdown()
+        #expect(ContinuousClock.now - start < .seconds(3))
+        try? await client.shutdown()
+    }
+
+    @Test func startFailsCleanlyOnABusyPort() async throws {
+        let first = try await SimServer.start(SimOptions())
+        var options = SimOptions()
+        options.port = first.port
+        await #expect(throws: (any Error).self) { _ = try await SimServer.start(options) }
+        await first.shutdown()
     }
 }

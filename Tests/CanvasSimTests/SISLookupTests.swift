@@ -38,12 +38,12 @@ import Testing
         var seed = Self.seed
         seed.courses.append(CourseSeed(name: "Numeric", sisCourseId: "12345"))
         try await withSim(seed: seed) { _, client in
-            try await #expect(await client.get("/api/v1/courses/12345").status == 404)
-            try await #expect(await client.get("/api/v1/courses/sis_course_id:12345").status == 200)
-            try await #expect(await client.get("/api/v1/courses/sis_bogus_id:1").status == 404)
-            try await #expect(await client.get("/api/v1/sections/sis_section_id:MATH101-P2").object.string("name") == "Period 2")
-            try await #expect(await client.get("/api/v1/accounts/sis_account_id:HS").object.string("name") == "High School")
-            try await #expect(await client.get("/api/v1/accounts/1/terms/sis_term_id:2026-FALL").object.string("name") == "Fall 2026")
+            try #expect(await client.get("/api/v1/courses/12345").status == 404)
+            try #expect(await client.get("/api/v1/courses/sis_course_id:12345").status == 200)
+            try #expect(await client.get("/api/v1/courses/sis_bogus_id:1").status == 404)
+            try #expect(await client.get("/api/v1/sections/sis_section_id:MATH101-P2").object.string("name") == "Period 2")
+            try #expect(await client.get("/api/v1/accounts/sis_account_id:HS").object.string("name") == "High School")
+            try #expect(await client.get("/api/v1/accounts/1/terms/sis_term_id:2026-FALL").object.string("name") == "Fall 2026")
         }
     }
 

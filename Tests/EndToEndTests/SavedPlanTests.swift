@@ -60,3 +60,40 @@ import Testing
         #expect(other.err.contains("the plan was made for \(sim.server.baseURL), not https://other.instructure.com"))
     }
 }
+
+@Suite(.serialized) struct FailedOperationTests {
+    @Test func aFailedCourseCreationSkipsItsSectionsAndEnrollmentsAndSaysSo() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let journal = sim.directory.appendingPathComponent("j").path
+        let term = try sim.write("term.yaml", """
+            version: 1
+            terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}]
+            """)
+        #expect(await sim.easel(["apply", term, "--auto-approve", "--journal", journal]).code == 0)
+        let course = try sim.write("course.yaml", """
+            version: 1
+            terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}]
+            users: [{id: U9, name: Una Nine, login: una9}]
+            courses:
+              - id: C9
+                name: Course Nine
+                term: T9
+                sections: [{id: C9-A, name: Section A}]
+                enrollments: [{user: U9, role: student, section: C9-A}]
+            """)
+        let planFile = sim.directory.appendingPathComponent("c9.plan").path
+        #expect(await sim.easel(["plan", course, "--out", planFile]).code == 0)
+        // The term goes away after the plan was reviewed: Canvas refuses the course.
+        _ = try await sim.withClient { client in try await client.deleteTerm(account: .id("1"), .sis(.term, "T9")) }
+        let apply = await sim.easel(["apply", "--plan", planFile, "--journal", journal])
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("Apply failed: 1 of 4 operations done."), "\(apply.err)")
+        #expect(apply.err.contains("failed: create course C9:"))
+        #expect(apply.err.contains("skipped: create section C9-A (it needs course:C9, which failed)"))
+        #expect(apply.err.contains("skipped: create enrollment C9/U9/student/C9-A (it needs course:C9, which failed)"))
+        let entries = try String(contentsOfFile: journal, encoding: .utf8)
+        #expect(entries.contains("\"outcome\":\"skipped\""))
+        #expect(entries.contains("\"outcome\":\"failed\""))
+    }
+}

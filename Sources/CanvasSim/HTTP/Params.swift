@@ -61,7 +61,7 @@ struct Params: Sendable {
     }
 
     /// Inserts `a[b][]=v` style keys into the tree.
-    private mutating func insert(key: String, value: String) {
+    mutating func insert(key: String, value: String) {
         var path: [String] = []
         if let open = key.firstIndex(of: "[") {
             path.append(String(key[..<open]))

@@ -10,12 +10,16 @@ public struct RequestStats: Codable, Equatable, Sendable {
     public var drops = 0
     /// Requests that matched no route (answered 404).
     public var unmatched = 0
+    /// Requests sleeping out their injected latency now, and the most at once.
+    public var waiting = 0
+    public var peakWaiting = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case total, throttled, drops, unmatched
-        case byRoute = "by_route", byStatus = "by_status", faultsInjected = "faults_injected"
+        case waiting
+        case byRoute = "by_route", byStatus = "by_status", faultsInjected = "faults_injected", peakWaiting = "peak_waiting"
     }
 
     /// Requests that reached the route `template` (e.g. `POST /api/v1/courses/:course_id/enrollments`).

@@ -7,16 +7,34 @@ struct APIRequest: Sendable {
     var pagination: Pagination
     /// The user the token belongs to (`self`), if the token names one.
     var callerUserId: Int?
+    /// `http://host:port` as the client addressed the server, for URLs in bodies.
+    var origin: String = ""
+    /// The lower-cased `Content-Type`.
+    var contentType: String = ""
+    /// The body when it was neither a form, JSON nor multipart (e.g. a raw SIS zip or CSV).
+    var rawBody: [UInt8] = []
+    /// Files of a multipart body, by field name.
+    var files: [String: UploadedFile] = [:]
 
     func ref(_ name: String) -> IdRef { IdRef(pathParams[name] ?? "") }
     func includes() -> Set<String> { Set(params.strings("include") ?? []) }
 }
 
-/// What a handler returns: a status and a JSON body (or none), plus a Link header.
+/// What a handler returns: a status and a JSON body (or none), plus a Link header; or raw
+/// bytes (a file download). `afterCommit` runs once the handler's transaction has committed
+/// (it starts background jobs such as a SIS import).
 struct APIResponse: Sendable {
     var status: Int = 200
     var body: JSON?
     var link: String?
+    var raw: RawBody?
+    var afterCommit: (@Sendable (SimCore) -> Void)?
+
+    struct RawBody: Sendable {
+        var contentType: String
+        var bytes: [UInt8]
+        var filename: String?
+    }
 
     static func json(_ body: JSON, status: Int = 200) -> APIResponse { APIResponse(status: status, body: body) }
 
@@ -83,6 +101,9 @@ struct RouteTable: Sendable {
         LoginRoutes.register(&table)
         EnrollmentRoutes.register(&table)
         RoleRoutes.register(&table)
+        SISImportRoutes.register(&table)
+        ReportRoutes.register(&table)
+        FileRoutes.register(&table)
         return table
     }()
 }

@@ -38,6 +38,8 @@ struct SimResponder: HTTPResponder {
         var params = Params(form: request.uri.query ?? "")
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         var badBody = false
+        var rawBody: [UInt8] = []
+        var files: [String: UploadedFile] = [:]
         if body.readableBytes > 0 {
             if contentType.contains("json") {
                 if let decoded = try? JSONDecoder().decode(AnyJSON.self, from: Data(buffer: body)) {
@@ -45,8 +47,24 @@ struct SimResponder: HTTPResponder {
                 } else {
                     badBody = true
                 }
-            } else if !contentType.contains("multipart") {
+            } else if contentType.hasPrefix("multipart/form-data") {
+                // Text parts are parameters (they win over the query, like a form body);
+                // parts with a filename are files. The boundary is case-sensitive: read it
+                // from the header as sent.
+                var fields = Params()
+                for part in Multipart.parse(Array(buffer: body), boundary: Multipart.boundary(request.headers[.contentType] ?? "") ?? "") {
+                    if part.filename != nil || (part.contentType.map { !$0.hasPrefix("text/plain") } ?? false) {
+                        files[part.name] = UploadedFile(filename: part.filename, contentType: part.contentType, data: Array(part.data))
+                    } else {
+                        fields.insert(key: part.name, value: String(decoding: part.data, as: UTF8.self))
+                    }
+                }
+                params.merge(fields)
+            } else if contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") {
                 params.merge(Params(form: String(buffer: body)))
+            } else {
+                // A file sent as the body (a SIS import): Rails does not parse it as parameters.
+                rawBody = Array(buffer: body)
             }
         }
         let token = Self.bearer(request.headers[.authorization]) ?? params.string("access_token")
@@ -63,7 +81,13 @@ struct SimResponder: HTTPResponder {
 
         if config.latencyMs > 0 || config.jitterMs > 0 {
             let ms = config.latencyMs + Int(core.faults.unit() * Double(max(0, config.jitterMs) + 1))
+            // Counted so tests can see that waits overlap: the sleep holds no lock.
+            core.stats.withLock {
+                $0.waiting += 1
+                $0.peakWaiting = max($0.peakWaiting, $0.waiting)
+            }
             try? await Task.sleep(for: .milliseconds(ms))
+            core.stats.withLock { $0.waiting -= 1 }
         }
 
         let matched = routes.match(method: method, rawSegments: rawSegments)
@@ -82,9 +106,15 @@ struct SimResponder: HTTPResponder {
                     let req = APIRequest(
                         method: method, pathParams: pathParams, params: params,
                         pagination: Pagination(baseURL: "http://\(host)\(path)", rawQuery: request.uri.query ?? "", params: params),
-                        callerUserId: userId)
+                        callerUserId: userId, origin: "http://\(host)", contentType: contentType, rawBody: rawBody, files: files)
                     do {
-                        apiResponse = try core.store.transaction { try route.handler(req, &$0) }
+                        apiResponse = try core.store.transaction { s in
+                            // API writes mark the sticky fields they change (SIS stickiness).
+                            s.apiWrite = true
+                            defer { s.apiWrite = false }
+                            return try route.handler(req, &s)
+                        }
+                        apiResponse.afterCommit?(core)
                     } catch let error as APIError {
                         apiResponse = APIResponse(status: error.status, body: error.body)
                     }
@@ -139,6 +169,11 @@ struct SimResponder: HTTPResponder {
 
     static func render(_ r: APIResponse, stringIds: Bool) -> Response {
         var headers = HTTPFields()
+        if let raw = r.raw {
+            headers[.contentType] = raw.contentType
+            if let name = raw.filename { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+            return Response(status: .init(code: r.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: raw.bytes)))
+        }
         headers[.contentType] = "application/json; charset=utf-8"
         if let link = r.link { headers[.link] = link }
         let bytes = (r.body ?? .null).serialized(stringIds: stringIds)

@@ -61,7 +61,7 @@ extension StoreState {
             ("default_time_zone", .string(a.defaultTimeZone)),
             ("sis_account_id", .string(a.sisAccountId)),
             ("integration_id", .string(a.integrationId)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(a.sisImportId)),
             ("lti_guid", .string("\(a.uuid):canvas-lms")),
         ])
     }

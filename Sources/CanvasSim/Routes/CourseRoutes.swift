@@ -286,7 +286,7 @@ extension StoreState {
             ("template", .bool(false)),
             ("sis_course_id", .string(c.sisCourseId)),
             ("integration_id", .string(c.integrationId)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(c.sisImportId)),
             ("enrollments", .array([])),
             ("hide_final_grades", .bool(c.hideFinalGrades)),
             ("workflow_state", .string(c.apiState)),

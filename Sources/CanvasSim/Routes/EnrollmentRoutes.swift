@@ -222,7 +222,7 @@ extension StoreState {
             ("last_activity_at", .null),
             ("last_attended_at", .null),
             ("total_activity_time", .int(0)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(e.sisImportId)),
         ]
         if let sis = course?.sisCourseId { m.append(("sis_course_id", .string(sis))) }
         if let v = course?.integrationId { m.append(("course_integration_id", .string(v))) }

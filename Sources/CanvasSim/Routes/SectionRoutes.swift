@@ -107,7 +107,7 @@ extension StoreState {
             ("sis_section_id", .string(sec.sisSectionId)),
             ("sis_course_id", .string(courses[sec.courseId]?.sisCourseId)),
             ("integration_id", .string(sec.integrationId)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(sec.sisImportId)),
         ]
         if includes.contains("total_students") {
             let students = Set((enrollmentsBySection[sec.id] ?? []).compactMap { enrollments[$0] }

@@ -131,7 +131,7 @@ extension StoreState {
             ("workflow_state", .string(t.workflowState)),
             ("grading_period_group_id", .null),
             ("sis_term_id", .string(t.sisTermId)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(t.sisImportId)),
         ]
         if overrides {
             members.append(("overrides", .object(t.overrides.keys.sorted().map { key in

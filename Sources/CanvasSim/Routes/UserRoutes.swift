@@ -160,6 +160,29 @@ enum UserRoutes {
             members = ids
         }
         let ordered = s.usersBySortableName()
+        let includes = req.includes()
+        let sortByName = p.string("sort") == nil || p.string("sort") == "username"
+        if search == nil && members == nil && sortByName && p.string("order") != "desc" {
+            // The common full walk: start at the bookmark in the cached order and take one
+            // page (plus one, to know whether there is a next) instead of scanning everyone.
+            let key = { (u: User) in BookmarkKey([.string(u.sortableName.lowercased()), .int(u.id)]) }
+            var lo = 0
+            if let page = req.pagination.page, page.hasPrefix("bookmark:"), let after = BookmarkKey(token: String(page.dropFirst(9))) {
+                var hi = ordered.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if key(s.users[ordered[mid]]!) <= after { lo = mid + 1 } else { hi = mid }
+                }
+            }
+            var window: [User] = []
+            var i = lo
+            while i < ordered.count && window.count <= req.pagination.perPage {
+                if let u = s.users[ordered[i]], u.workflowState != "deleted" { window.append(u) }
+                i += 1
+            }
+            let (page, link) = req.pagination.bookmarked(window, key: key)
+            return .page(page.map { s.userJSON($0, detail: false, includes: includes) }, link: link)
+        }
         var picked: [User] = []
         for id in ordered {
             guard let u = s.users[id], u.workflowState != "deleted" else { continue }
@@ -182,7 +205,6 @@ enum UserRoutes {
             picked.sort { key($0) < key($1) }
         }
         if descending { picked.reverse() }
-        let includes = req.includes()
         let (page, link) = req.pagination.bookmarked(picked, descending: descending, key: key)
         return .page(page.map { s.userJSON($0, detail: false, includes: includes) }, link: link)
     }
@@ -212,7 +234,7 @@ extension StoreState {
             ("last_name", .string(last)),
             ("sis_user_id", .string(login?.sisUserId)),
             ("integration_id", .string(login?.integrationId)),
-            ("sis_import_id", .null),
+            ("sis_import_id", .int(login?.sisImportId)),
             ("login_id", .string(login?.uniqueId)),
         ]
         if detail || includes.contains("locale") { m.append(("locale", .string(u.locale))) }

@@ -20,23 +20,50 @@ final class Journal {
         }
     }
 
-    /// Decodes every complete line, in order.
+    /// Decodes every complete line, in order, a thousand lines per decoder call (wrapped into
+    /// one JSON array); a batch that fails is retried line by line to name the bad line.
     func replay(into state: inout StoreState) throws {
         let data = try Data(contentsOf: url)
-        let decoder = JSONDecoder()
-        var lines = 0
-        var start = data.startIndex
-        while start < data.endIndex {
-            guard let newline = data[start...].firstIndex(of: 10) else { break }  // torn tail
-            let line = data[start..<newline]
-            start = newline + 1
-            if line.isEmpty { continue }
-            let record = try decoder.decode(Record.self, from: line)
-            state.apply(record)
-            lines += 1
+        // Complete lines only: a torn tail (no newline) is dropped.
+        let ranges: [Range<Int>] = data.withUnsafeBytes { raw in
+            var out: [Range<Int>] = []
+            guard let base = raw.baseAddress else { return out }
+            var start = 0
+            while start < raw.count, let hit = memchr(base + start, 10, raw.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(hit))
+                if end > start { out.append(start..<end) }
+                start = end + 1
+            }
+            return out
         }
-        lineCount = lines
-        if start < data.endIndex {
+        let decoder = JSONDecoder()
+        var index = 0
+        while index < ranges.count {
+            let chunk = ranges[index..<min(index + 1000, ranges.count)]
+            var batch = Data(capacity: chunk.reduce(2) { $0 + $1.count + 1 })
+            batch.append(91)
+            for (i, r) in chunk.enumerated() {
+                if i > 0 { batch.append(44) }
+                batch.append(data[r])
+            }
+            batch.append(93)
+            guard let records = try? decoder.decode([Record].self, from: batch) else {
+                for (i, r) in chunk.enumerated() {
+                    do {
+                        _ = try decoder.decode(Record.self, from: data[r])
+                    } catch {
+                        throw JournalError.badLine(index + i + 1, "\(error)")
+                    }
+                }
+                throw JournalError.badLine(index + 1, "undecodable batch")
+            }
+            for record in records { state.apply(record) }
+            index += chunk.count
+        }
+        lineCount = ranges.count
+        // Bytes after the last newline are a torn write; rewrite so the next append starts clean.
+        let consumed = data.withUnsafeBytes { raw in (raw.lastIndex(of: 10) ?? -1) + 1 }
+        if consumed < data.count {
             try rewrite(state.allRecords)
         }
     }
@@ -65,6 +92,10 @@ final class Journal {
         lineCount = records.count
     }
 
+    enum JournalError: Error {
+        case badLine(Int, String)
+    }
+
     func close() {
         try? handle?.synchronize()
         try? handle?.close()
@@ -79,11 +110,40 @@ final class Journal {
         return h
     }
 
+    /// One line per record. Records are encoded a thousand at a time as a JSON array, which is
+    /// then cut into its elements: one encoder call per record cost more than the encoding.
     private func encode(_ records: [Record]) throws -> Data {
         var data = Data()
-        for r in records {
-            data.append(try encoder.encode(r))
-            data.append(10)
+        var start = 0
+        while start < records.count {
+            let chunk = records[start..<min(start + 1000, records.count)]
+            start += chunk.count
+            let array = try encoder.encode(Array(chunk))
+            array.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                // Split the top-level array at depth-1 commas, outside strings.
+                var depth = 0, inString = false, escaped = false, elementStart = -1
+                for i in 0..<raw.count {
+                    let c = raw[i]
+                    if inString {
+                        if escaped { escaped = false } else if c == 92 { escaped = true } else if c == 34 { inString = false }
+                        continue
+                    }
+                    switch c {
+                    case 34: inString = true
+                    case 91, 123:
+                        depth += 1
+                        if depth == 2 && elementStart < 0 { elementStart = i }
+                    case 93, 125:
+                        depth -= 1
+                        if depth == 1 && elementStart >= 0 {
+                            data.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[elementStart...i]))
+                            data.append(10)
+                            elementStart = -1
+                        }
+                    default: break
+                    }
+                }
+            }
         }
         return data
     }

@@ -12,6 +12,7 @@ enum Record: Codable, Sendable {
     case enrollment(Enrollment)
     case role(Role)
     case token(AccessToken)
+    case sisImport(SISImport)
 
     private enum Keys: String, CodingKey { case kind, value }
 
@@ -29,6 +30,7 @@ enum Record: Codable, Sendable {
         case "enrollment": self = .enrollment(try c.decode(Enrollment.self, forKey: .value))
         case "role": self = .role(try c.decode(Role.self, forKey: .value))
         case "token": self = .token(try c.decode(AccessToken.self, forKey: .value))
+        case "sis_import": self = .sisImport(try c.decode(SISImport.self, forKey: .value))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown record kind \(other)")
         }
@@ -48,6 +50,7 @@ enum Record: Codable, Sendable {
         case .enrollment(let v): try c.encode("enrollment", forKey: .kind); try c.encode(v, forKey: .value)
         case .role(let v): try c.encode("role", forKey: .kind); try c.encode(v, forKey: .value)
         case .token(let v): try c.encode("token", forKey: .kind); try c.encode(v, forKey: .value)
+        case .sisImport(let v): try c.encode("sis_import", forKey: .kind); try c.encode(v, forKey: .value)
         }
     }
 }

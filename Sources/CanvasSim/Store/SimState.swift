@@ -12,6 +12,7 @@ public struct SimState: Codable, Equatable, Sendable {
     public var roles: [Role] = []
     public var enrollments: [Enrollment] = []
     public var tokens: [AccessToken] = []
+    public var sisImports: [SISImport] = []
 
     public init() {}
 
@@ -19,5 +20,6 @@ public struct SimState: Codable, Equatable, Sendable {
         case accounts, terms, courses, sections, users, logins, roles, enrollments, tokens
         case authenticationProviders = "authentication_providers"
         case communicationChannels = "communication_channels"
+        case sisImports = "sis_imports"
     }
 }

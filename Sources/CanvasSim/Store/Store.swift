@@ -101,10 +101,25 @@ extension StoreState {
         return s
     }
 
+    /// Canvas-style 40-character uuids. Drawn from one seeded generator: the system one costs a
+    /// syscall per draw, which dominated loading a district-size seed.
     static func uuid() -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        return String((0..<40).map { _ in alphabet.randomElement()! })
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        return uuidSource.withLock { rng in
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(40)
+            while bytes.count < 40 {
+                var word = rng.next()
+                for _ in 0..<8 where bytes.count < 40 {
+                    bytes.append(alphabet[Int(word % 62)])
+                    word /= 62
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
+
+    private static let uuidSource = Locked(SplitMix64(seed: UInt64.random(in: 0...UInt64.max)))
 
     var now: Timestamp { clock.now }
 }

@@ -56,10 +56,8 @@ extension StoreState {
         let sectionId = spec.sectionId ?? defaultSection(of: course.id).id
         let state = initialState(spec, course: course)
 
-        let match = (enrollmentsByUser[spec.userId] ?? []).compactMap { enrollments[$0] }.first {
-            $0.courseId == course.id && $0.courseSectionId == sectionId && $0.type == spec.type
-                && $0.roleId == spec.roleId && $0.associatedUserId == spec.associatedUserId
-        }
+        let match = existingEnrollment(
+            userId: spec.userId, sectionId: sectionId, type: spec.type, roleId: spec.roleId, associatedUserId: spec.associatedUserId)
         var e: Enrollment
         if var existing = match {
             if existing.workflowState != "active" && existing.workflowState != state {
@@ -82,6 +80,14 @@ extension StoreState {
         e.updatedAt = now
         put(e)
         return e
+    }
+
+    /// The row at an enrollment's reuse key — (user, section, type, role, associated user) —
+    /// among all rows, deleted ones included. The API's re-POST and SIS imports both reuse it.
+    func existingEnrollment(userId: Int, sectionId: Int, type: String, roleId: Int, associatedUserId: Int?) -> Enrollment? {
+        (enrollmentsByUser[userId] ?? []).compactMap { enrollments[$0] }.first {
+            $0.courseSectionId == sectionId && $0.type == type && $0.roleId == roleId && $0.associatedUserId == associatedUserId
+        }
     }
 
     enum EnrollmentTask: String {

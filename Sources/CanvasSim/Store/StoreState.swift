@@ -13,6 +13,10 @@ struct StoreState {
     var enrollments: [Int: Enrollment] = [:]
     var roles: [Int: Role] = [:]
     var tokens: [String: AccessToken] = [:]
+    var sisImports: [Int: SISImport] = [:]
+    /// Account reports and the files they (and SIS imports) produce: memory only, not journaled.
+    var reports: [Int: AccountReport] = [:]
+    var files: [Int: SimFile] = [:]
 
     /// Next id per kind.
     var sequences: [String: Int] = [:]
@@ -47,6 +51,8 @@ struct StoreState {
     var changes: [Record] = []
     /// Off while replaying the journal.
     var recordChanges = true
+    /// On while an API request's handler runs: its writes mark the sticky fields they change.
+    var apiWrite = false
 
     /// "Now" as the simulation sees it (see `SimClock`).
     var clock = SimClock()
@@ -82,7 +88,9 @@ struct StoreState {
     // MARK: puts
 
     mutating func put(_ a: Account) {
+        var a = a
         let old = accounts[a.id]
+        if apiWrite, let old { a.stuckSisFields = Sticky.adding(Sticky.changed(old, a), to: a.stuckSisFields) }
         Self.reindex(&accountBySIS, old: old?.sisAccountId, new: a.sisAccountId, id: a.id)
         Self.reindex(&accountByIntegration, old: old?.integrationId, new: a.integrationId, id: a.id)
         if let parent = a.parentAccountId { Self.relist(&accountChildren, old: old?.parentAccountId, new: parent, id: a.id) }
@@ -92,7 +100,9 @@ struct StoreState {
     }
 
     mutating func put(_ t: Term) {
+        var t = t
         let old = terms[t.id]
+        if apiWrite, let old { t.stuckSisFields = Sticky.adding(Sticky.changed(old, t), to: t.stuckSisFields) }
         Self.reindex(&termBySIS, old: old?.sisTermId, new: t.sisTermId, id: t.id)
         Self.reindex(&termByIntegration, old: old?.integrationId, new: t.integrationId, id: t.id)
         terms[t.id] = t
@@ -101,7 +111,9 @@ struct StoreState {
     }
 
     mutating func put(_ c: Course) {
+        var c = c
         let old = courses[c.id]
+        if apiWrite, let old { c.stuckSisFields = Sticky.adding(Sticky.changed(old, c), to: c.stuckSisFields) }
         Self.reindex(&courseBySIS, old: old?.sisCourseId, new: c.sisCourseId, id: c.id)
         Self.reindex(&courseByIntegration, old: old?.integrationId, new: c.integrationId, id: c.id)
         Self.relist(&coursesByAccount, old: old?.accountId, new: c.accountId, id: c.id)
@@ -111,7 +123,9 @@ struct StoreState {
     }
 
     mutating func put(_ s: Section) {
+        var s = s
         let old = sections[s.id]
+        if apiWrite, let old { s.stuckSisFields = Sticky.adding(Sticky.changed(old, s), to: s.stuckSisFields) }
         Self.reindex(&sectionBySIS, old: old?.sisSectionId, new: s.sisSectionId, id: s.id)
         Self.reindex(&sectionByIntegration, old: old?.integrationId, new: s.integrationId, id: s.id)
         Self.relist(&sectionsByCourse, old: old?.courseId, new: s.courseId, id: s.id)
@@ -121,7 +135,9 @@ struct StoreState {
     }
 
     mutating func put(_ u: User) {
+        var u = u
         let old = users[u.id]
+        if apiWrite, let old { u.stuckSisFields = Sticky.adding(Sticky.changed(old, u), to: u.stuckSisFields) }
         if old?.sortableName != u.sortableName { sortedUserIds = nil }
         users[u.id] = u
         bump("user", past: u.id)
@@ -129,7 +145,9 @@ struct StoreState {
     }
 
     mutating func put(_ l: Login) {
+        var l = l
         let old = logins[l.id]
+        if apiWrite, let old { l.stuckSisFields = Sticky.adding(Sticky.changed(old, l), to: l.stuckSisFields) }
         Self.reindex(&loginBySIS, old: old?.sisUserId, new: l.sisUserId, id: l.id)
         Self.reindex(&loginByIntegration, old: old?.integrationId, new: l.integrationId, id: l.id)
         Self.relist(&loginsByUser, old: old?.userId, new: l.userId, id: l.id)
@@ -159,7 +177,13 @@ struct StoreState {
     }
 
     mutating func put(_ e: Enrollment) {
+        var e = e
         let old = enrollments[e.id]
+        if apiWrite, let old {
+            e.stuckSisFields = Sticky.adding(Sticky.changed(old, e), to: e.stuckSisFields)
+            // Reviving a deleted enrollment through the API detaches it from SIS (digest §16.2).
+            if old.workflowState == "deleted" && e.workflowState != "deleted" { e.sisImportId = nil }
+        }
         Self.relist(&enrollmentsByCourse, old: old?.courseId, new: e.courseId, id: e.id)
         Self.relist(&enrollmentsBySection, old: old?.courseSectionId, new: e.courseSectionId, id: e.id)
         Self.relist(&enrollmentsByUser, old: old?.userId, new: e.userId, id: e.id)
@@ -181,6 +205,12 @@ struct StoreState {
         record(.token(t))
     }
 
+    mutating func put(_ i: SISImport) {
+        sisImports[i.id] = i
+        bump("sis_import", past: i.id)
+        record(.sisImport(i))
+    }
+
     mutating func apply(_ record: Record) {
         switch record {
         case .account(let v): put(v)
@@ -194,6 +224,7 @@ struct StoreState {
         case .enrollment(let v): put(v)
         case .role(let v): put(v)
         case .token(let v): put(v)
+        case .sisImport(let v): put(v)
         }
     }
 
@@ -212,6 +243,7 @@ struct StoreState {
         s.roles = roles.values.sorted { $0.id < $1.id }
         s.enrollments = enrollments.values.sorted { $0.id < $1.id }
         s.tokens = tokens.values.sorted { $0.token < $1.token }
+        s.sisImports = sisImports.values.sorted { $0.id < $1.id }
         return s
     }
 
@@ -231,12 +263,13 @@ struct StoreState {
         out += s.communicationChannels.map(Record.channel)
         out += s.enrollments.map(Record.enrollment)
         out += s.tokens.map(Record.token)
+        out += s.sisImports.map(Record.sisImport)
         return out
     }
 
     var recordCount: Int {
         accounts.count + terms.count + courses.count + sections.count + users.count + logins.count
-            + channels.count + authProviders.count + enrollments.count + roles.count + tokens.count
+            + channels.count + authProviders.count + enrollments.count + roles.count + tokens.count + sisImports.count
     }
 }
 

@@ -51,10 +51,13 @@ extension JSON {
 
     var text: String { String(decoding: serialized(), as: UTF8.self) }
 
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
+
     private func write(into out: inout [UInt8], stringIds: Bool, idKey: Bool, idsKey: Bool) {
         switch self {
         case .null: out.append(contentsOf: [110, 117, 108, 108])
-        case .bool(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .bool(let b): out.append(contentsOf: b ? JSON.trueBytes : JSON.falseBytes)
         case .int(let i):
             if stringIds && idKey {
                 out.append(34); out.append(contentsOf: String(i).utf8); out.append(34)
@@ -91,20 +94,29 @@ extension JSON {
         }
     }
 
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    /// Copies runs that need no escaping in bulk; this is the serialiser's hot loop.
+    static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(34)
-        for byte in s.utf8 {
-            switch byte {
-            case 34: out.append(contentsOf: [92, 34])
-            case 92: out.append(contentsOf: [92, 92])
-            case 10: out.append(contentsOf: [92, 110])
-            case 13: out.append(contentsOf: [92, 114])
-            case 9: out.append(contentsOf: [92, 116])
-            case 0..<32:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: out.append(byte)
+        var s = string
+        s.withUTF8 { buf in
+            var start = 0
+            for i in 0..<buf.count {
+                let byte = buf[i]
+                guard byte == 34 || byte == 92 || byte < 32 else { continue }
+                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i])) }
+                switch byte {
+                case 34: out.append(contentsOf: [92, 34])
+                case 92: out.append(contentsOf: [92, 92])
+                case 10: out.append(contentsOf: [92, 110])
+                case 13: out.append(contentsOf: [92, 114])
+                case 9: out.append(contentsOf: [92, 116])
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                }
+                start = i + 1
             }
+            if start < buf.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count])) }
         }
         out.append(34)
     }

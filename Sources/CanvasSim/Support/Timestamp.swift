@@ -26,11 +26,19 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secs = seconds - days * 86400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        func pad(_ v: Int64, _ w: Int) -> String {
-            let s = String(v)
-            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        guard (0...9999).contains(y) else { return "\(y)-\(m)-\(d)T\(secs / 3600):\(secs % 3600 / 60):\(secs % 60)Z" }
+        // Written byte by byte: this runs for every timestamp of every response.
+        var b = [UInt8](repeating: 0, count: 20)
+        func put(_ v: Int64, _ at: Int, _ width: Int) {
+            var v = v
+            for k in stride(from: at + width - 1, through: at, by: -1) {
+                b[k] = UInt8(48 + v % 10)
+                v /= 10
+            }
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs % 3600 / 60, 2)):\(pad(secs % 60, 2))Z"
+        put(y, 0, 4); b[4] = 45; put(m, 5, 2); b[7] = 45; put(d, 8, 2); b[10] = 84
+        put(secs / 3600, 11, 2); b[13] = 58; put(secs % 3600 / 60, 14, 2); b[16] = 58; put(secs % 60, 17, 2); b[19] = 90
+        return String(decoding: b, as: UTF8.self)
     }
 
     public func adding(seconds delta: Int64) -> Timestamp { Timestamp(seconds: seconds + delta) }

@@ -33,7 +33,14 @@ public struct CanvasLiveReader: LiveReader {
         let tracker = ReadTracker(client: client, report: progress)
         var live = LiveState()
 
-        let account = try await client.account(CanvasRef(scope.account))
+        let account: CanvasAccount
+        do {
+            account = try await client.account(CanvasRef(scope.account))
+        } catch let error as CanvasError where error.kind == .notFound {
+            throw LiveReadError(
+                "canvas has no account '\(scope.account)' (canvas.account): use the root account's numeric id "
+                    + "(Admin → the account's URL shows it) or an existing sis_account_id:X")
+        }
         live.account = LiveAccount(account)
         let accountRef = CanvasRef.id(account.id)
         // Terms and users live in the root account, whatever sub-account the config manages.
@@ -79,4 +86,13 @@ public struct CanvasLiveReader: LiveReader {
             return []
         }
     }
+}
+
+/// A live read that cannot go on, with what to change.
+public struct LiveReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
 }

@@ -32,7 +32,7 @@ extension CanvasOperationRunner {
         }
         if op.revive == true { params.account = accountRef }
         let published = op.afterBool("published")
-        let course = try await creating(op, "SIS id '\(op.id)'", holder: { [client] in
+        let course = try await creating(op, sisId: op.id, holder: { [client] in
             try await client.course(.sis(.course, op.id), includeDeleted: true).id
         }) {
             try await client.createCourse(
@@ -79,7 +79,7 @@ extension CanvasOperationRunner {
         case false?: params.event = .claim
         case nil: break
         }
-        let course = try await creating(op, "SIS id '\(op.id)'", holder: { [client] in
+        let course = try await creating(op, sisId: op.id, holder: { [client] in
             try await client.course(.sis(.course, op.id), includeDeleted: true).id
         }) {
             try await client.updateCourse(ref, params)
@@ -104,7 +104,7 @@ extension CanvasOperationRunner {
     }
 
     private func same(_ live: Date?, _ sent: Date??) -> Bool {
-        let wanted: Date? = sent ?? nil
-        return live.map { Int64($0.timeIntervalSince1970.rounded()) } == wanted.map { Int64($0.timeIntervalSince1970.rounded()) }
+        let seconds = { (date: Date) in Int64(date.timeIntervalSince1970.rounded()) }
+        return live.map(seconds) == (sent ?? nil).map(seconds)
     }
 }

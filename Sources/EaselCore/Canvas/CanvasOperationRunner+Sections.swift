@@ -13,7 +13,7 @@ extension CanvasOperationRunner {
                 params.restrictEnrollmentsToSectionDates = params.startAt != nil || params.endAt != nil
             }
             let course = try courseRef(op, resolved)
-            let section = try await creating(op, "SIS id '\(op.id)'", holder: { [client] in
+            let section = try await creating(op, sisId: op.id, holder: { [client] in
                 try await client.section(.sis(.section, op.id)).id
             }) {
                 try await client.createSection(course: course, params, enableSISReactivation: true)

@@ -9,7 +9,7 @@ extension CanvasOperationRunner {
             let params = TermParams(
                 name: op.afterString("name"), startAt: try op.createDate("start"), endAt: try op.createDate("end"),
                 sisTermId: op.id)
-            let term = try await creating(op, "SIS id '\(op.id)'", holder: { [client, account] in
+            let term = try await creating(op, sisId: op.id, holder: { [client, account] in
                 try await client.term(account: account, .sis(.term, op.id)).id
             }) {
                 try await client.createTerm(account: account, params)
@@ -17,7 +17,8 @@ extension CanvasOperationRunner {
             guard term.sisTermId == op.id else { throw OperationRunError.sisIdDropped(op, canvasId: term.id.rawValue) }
             return OperationOutcome(canvasId: term.id.rawValue)
         case .update:
-            let params = TermParams(name: op.afterString("name"), startAt: try op.afterDate("start"), endAt: try op.afterDate("end"))
+            let params = TermParams(
+                name: op.afterString("name"), startAt: try op.afterDate("start"), endAt: try op.afterDate("end"))
             let term = try await client.updateTerm(account: account, ownRef(op, resolved, .term), params)
             return OperationOutcome(canvasId: term.id.rawValue)
         default:

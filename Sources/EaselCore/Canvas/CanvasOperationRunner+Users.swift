@@ -11,7 +11,7 @@ extension CanvasOperationRunner {
 
     /// `POST /accounts/self/users`: registered at once, email confirmed, no mail sent, and
     /// `enable_sis_reactivation=true` so a deleted login holding the SIS id comes back with
-    /// its user. A revived user keeps its old names and email, so those are set after.
+    /// its user. A revived user may keep its old names and email, so those are set after.
     private func createUser(_ op: PlanOperation) async throws -> OperationOutcome {
         guard let login = op.afterString("login") else { throw OperationRunError.missing(op, "the user's login") }
         let sisId = op.afterString("sis_id")
@@ -21,16 +21,19 @@ extension CanvasOperationRunner {
                 uniqueId: login, sisUserId: sisId, authenticationProviderId: op.afterString("auth_provider")),
             communicationChannel: op.afterString("email").map { .init(address: $0, skipConfirmation: true) },
             enableSISReactivation: true)
-        let holderRef: CanvasRef = sisId.map { .sis(.user, $0) } ?? .sis(.login, login)
-        let user = try await creating(op, sisId.map { "SIS id '\($0)' or login '\(login)'" } ?? "login '\(login)'", holder: {
-            [client] in try await client.user(holderRef).id
+        let user = try await creating(op, sisId: sisId, login: login, holder: { [client] in
+            if let sisId, let holder = try? await client.user(.sis(.user, sisId)) { return holder.id }
+            return try await client.user(.sis(.login, login)).id
         }) {
             try await client.createUser(account: .self, new)
         }
         if sisId != nil, user.sisUserId == nil {
             throw OperationRunError.sisIdDropped(op, canvasId: user.id.rawValue)
         }
-        guard op.revive == true else { return OperationOutcome(canvasId: user.id.rawValue) }
+        // A revive the plan could not foresee (Canvas hides deleted users) shows as a name
+        // the create did not set.
+        let stale = (new.name.map { $0 != user.name } ?? false) || (new.sortableName.map { $0 != user.sortableName } ?? false)
+        guard op.revive == true || stale else { return OperationOutcome(canvasId: user.id.rawValue) }
         let params = UserParams(name: new.name, sortableName: new.sortableName, email: op.afterString("email"))
         _ = try await client.updateUser(.id(user.id), params)
         return OperationOutcome(canvasId: user.id.rawValue, notes: ["revived the deleted login and its user"])
@@ -48,7 +51,7 @@ extension CanvasOperationRunner {
         }
         if let newLogin = op.afterString("login") {
             let (loginAccount, loginId) = try await loginToChange(op, user: ref)
-            _ = try await creating(op, "login '\(newLogin)'", holder: { [client] in
+            _ = try await creating(op, sisId: nil, login: newLogin, holder: { [client] in
                 try await client.user(.sis(.login, newLogin)).id
             }) {
                 try await client.updateLogin(account: loginAccount, login: loginId, LoginParams(uniqueId: newLogin))
@@ -69,10 +72,11 @@ extension CanvasOperationRunner {
             ?? logins.first { userKey == .sisId && $0.sisUserId == op.id }
             ?? (logins.count == 1 ? logins.first : nil)
         guard let login else {
+            let names = logins.compactMap(\.uniqueId).map { "'\($0)'" }.joined(separator: ", ")
             throw OperationRunError(
                 op,
                 "the user has \(logins.count) logins and none is '\(old ?? "")': change the login in Canvas by hand, "
-                    + "or set the config's login to one of \(logins.compactMap(\.uniqueId).map { "'\($0)'" }.joined(separator: ", "))")
+                    + "or set the config's login to one of \(names)")
         }
         return (login.accountId.map(CanvasRef.id) ?? .self, login.id)
     }

@@ -32,7 +32,8 @@ public struct CanvasOperationRunner: OperationRunner {
     }
 
     public init(client: CanvasClient, config: Config) {
-        self.init(client: client, account: config.canvas.account, notify: config.policy.notify, userKey: config.policy.userKey)
+        self.init(
+            client: client, account: config.canvas.account, notify: config.policy.notify, userKey: config.policy.userKey)
     }
 
     public func run(_ op: PlanOperation, resolved: ResolvedIds) async throws -> OperationOutcome {
@@ -76,12 +77,13 @@ public struct CanvasOperationRunner: OperationRunner {
     /// `body`, with a SIS id or login already held by another object turned into an
     /// actionable error naming that object (`holder` looks it up).
     func creating<T>(
-        _ op: PlanOperation, _ what: String, holder: @Sendable () async throws -> CanvasID?,
+        _ op: PlanOperation, sisId: String?, login: String? = nil, holder: @Sendable () async throws -> CanvasID?,
         _ body: () async throws -> T
     ) async throws -> T {
         do {
             return try await body()
         } catch let error as CanvasError where error.isSISIdTaken || error.isLoginIdTaken {
+            let what = error.isSISIdTaken ? "SIS id '\(sisId ?? op.id)'" : "login '\(login ?? op.id)'"
             let owner = try? await holder()
             throw OperationRunError.taken(op, what, holder: owner?.rawValue, error)
         }

@@ -12,22 +12,25 @@ public struct OperationRunError: Error, Sendable, Equatable, CustomStringConvert
         self.message = message
     }
 
-    public var description: String { "\(address): \(message)" }
+    /// The message alone: whoever prints it names the operation.
+    public var description: String { message }
 
     static func unsupported(_ op: PlanOperation) -> OperationRunError {
-        OperationRunError(op, "easel cannot \(op.action.rawValue) a \(op.kind.rawValue); this plan was not made by this version of easel")
+        OperationRunError(
+            op, "easel cannot \(op.action.rawValue) a \(op.kind.rawValue); this plan was not made by this version of easel")
     }
 
     static func missing(_ op: PlanOperation, _ what: String) -> OperationRunError {
         OperationRunError(op, "the operation lacks \(what); make the plan again")
     }
 
-    /// The object's SIS id (or login) belongs to another object already: the plan is stale.
+    /// The object's SIS id (or login) is taken in Canvas: the object exists already, most
+    /// likely made by an apply after this plan was made.
     static func taken(_ op: PlanOperation, _ what: String, holder: String?, _ error: CanvasError) -> OperationRunError {
-        let owner = holder.map { " (Canvas \(op.kind.rawValue) \($0))" } ?? ""
+        let owner = holder.map { " by \(op.kind.rawValue) \($0)" } ?? ""
         return OperationRunError(
             op,
-            "\(what) already belongs to another \(op.kind.rawValue) in Canvas\(owner), which this plan did not expect: "
+            "\(what) is already taken in Canvas\(owner), which this plan did not expect (was it applied already?): "
                 + "make the plan again (canvas said: \(error.message))")
     }
 

@@ -12,8 +12,11 @@ final class RoleCache: Sendable {
             if let current { return current }
             let task = Task {
                 let roles = try await client.roles(account: account, showInherited: true)
-                let custom = roles.filter { $0.workflowState == "active" && EnrollmentType(rawValue: $0.baseRoleType ?? "") != nil }
-                return Dictionary(custom.compactMap { role in role.label.map { ($0, role) } }, uniquingKeysWith: { a, _ in a })
+                let custom = roles.filter {
+                    $0.workflowState == "active" && EnrollmentType(rawValue: $0.baseRoleType ?? "") != nil
+                }
+                let labelled = custom.compactMap { role in role.label.map { ($0, role) } }
+                return Dictionary(labelled, uniquingKeysWith: { a, _ in a })
             }
             current = task
             return task

@@ -119,14 +119,24 @@ struct ConfigDecoder {
     }
 
     private func term(_ node: YAMLNode) -> Term? {
-        guard let f = reader.mapping(node, "term", keys: Self.termKeys) else { return nil }
+        datedObject(node, "term", keys: Self.termKeys).map {
+            Term(id: $0.id, name: $0.name, start: $0.start, end: $0.end, range: $0.range)
+        }
+    }
+
+    /// The shape terms and sections share: a required id and name, optional ordered dates.
+    private func datedObject(_ node: YAMLNode, _ what: String, keys: [String])
+        -> (id: String, name: String, start: ConfigDate?, end: ConfigDate?, range: SourceRange)?
+    {
+        guard let f = reader.mapping(node, what, keys: keys) else { return nil }
         let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
         let start = f["start"].flatMap { reader.date($0, "start") }
         let end = f["end"].flatMap { reader.date($0, "end") }
         guard let id else { return nil }
         checkOrder(start, end, f)
-        return Term(id: id, name: name ?? "", start: start, end: end, range: f["id"]!.range)
+        // A missing name is reported above; the object stays so references to it do not cascade.
+        return (id, name ?? "", start, end, f["id"]!.range)
     }
 
     private func user(_ node: YAMLNode) -> User? {
@@ -182,14 +192,9 @@ struct ConfigDecoder {
     }
 
     private func section(_ node: YAMLNode) -> Section? {
-        guard let f = reader.mapping(node, "section", keys: Self.sectionKeys) else { return nil }
-        let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
-        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
-        let start = f["start"].flatMap { reader.date($0, "start") }
-        let end = f["end"].flatMap { reader.date($0, "end") }
-        guard let id else { return nil }
-        checkOrder(start, end, f)
-        return Section(id: id, name: name ?? "", start: start, end: end, range: f["id"]!.range)
+        datedObject(node, "section", keys: Self.sectionKeys).map {
+            Section(id: $0.id, name: $0.name, start: $0.start, end: $0.end, range: $0.range)
+        }
     }
 
     private func enrollment(_ node: YAMLNode) -> Enrollment? {

@@ -5,7 +5,10 @@ public enum PlanValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case null
 
     public init(_ string: String?) { self = string.map(PlanValue.string) ?? .null }
-    public init(_ date: ConfigDate?) { self = date.map { .string($0.iso8601) } ?? .null }
+    /// Dates compare as instants: midnight UTC shows as a bare date whichever way it was written.
+    public init(_ date: ConfigDate?) {
+        self = date.map { .string(ConfigDate(epochSeconds: $0.epochSeconds, isDateOnly: true).iso8601) } ?? .null
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()

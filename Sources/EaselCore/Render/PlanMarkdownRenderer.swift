@@ -59,10 +59,10 @@ public struct PlanMarkdownRenderer {
             let counts = ["+", "~", "↻", "-/+", "-"].compactMap { s in tally[s].map { "\(s)\($0)" } }.joined(separator: " ")
             var lines = ""
             for op in ops {
-                lines += "\(diffSymbol(op.action)) \(PlanPresentation.verb(op.action).map { "\($0) " } ?? "")\(PlanPresentation.subject(op))"
-                for name in op.changedAttributes {
-                    let old = op.before?[name].map { "\($0) → " } ?? ""
-                    lines += "\n    \(name): \(old)\(op.after?[name]?.description ?? "")"
+                let symbol = diffSymbol(op.action) == "!" ? "! \(op.action.symbol)" : diffSymbol(op.action)
+                lines += "\(symbol) \(PlanPresentation.verb(op.action).map { "\($0) " } ?? "")\(PlanPresentation.subject(op))"
+                for (name, before, after) in PlanPresentation.attributes(op) {
+                    lines += "\n    \(name): \(PlanPresentation.change(before, after))"
                 }
                 if let reason = op.reason { lines += "\n    # \(reason)" }
                 lines += "\n"

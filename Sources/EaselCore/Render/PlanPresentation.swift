@@ -32,6 +32,27 @@ struct PlanPresentation {
         }
     }
 
+    /// The attribute lines worth showing for an operation: what changes, without values that
+    /// stay the same or a new enrollment's default `active` state.
+    static func attributes(_ op: PlanOperation) -> [(name: String, before: PlanValue?, after: PlanValue?)] {
+        op.changedAttributes.compactMap { name in
+            let before = op.before?[name], after = op.after?[name]
+            if before != nil, before == after { return nil }
+            if op.kind == .enrollment, op.action == .create, name == "state", after == .string("active") { return nil }
+            return (name, before, after)
+        }
+    }
+
+    /// `"old" → "new"`, `"new"`, or the value a withdraw finds.
+    static func change(_ before: PlanValue?, _ after: PlanValue?) -> String {
+        switch (before, after) {
+        case (let old?, let new?): "\(old) → \(new)"
+        case (nil, let new?): "\(new)"
+        case (let old?, nil): "\(old)"
+        case (nil, nil): ""
+        }
+    }
+
     /// `+ create`, `- conclude` …: the verb a line shows before the object.
     static func verb(_ action: PlanOperation.Action) -> String? {
         switch action {

@@ -23,6 +23,7 @@ public struct PlanTextRenderer {
             case .group(let action, let role, let course, let ops): out += group(action, role, course, ops)
             }
         }
+        while out.hasSuffix("\n\n") { out.removeLast() }
         out += "\nSymbols: \(PlanPresentation.legend(plan))\n"
         for warning in plan.warnings { out += "Warning: \(warning)\n" }
         return out + "\n" + bold(plan.summary.line) + "\n"
@@ -35,19 +36,11 @@ public struct PlanTextRenderer {
         if let canvasId = op.canvasId, op.kind != .enrollment { line += " (canvas \(canvasId))" }
         var out = line + "\n"
         if let reason = op.reason { out += "      # \(reason)\n" }
-        // A new enrollment is active unless it says otherwise: only the exception is worth a line.
-        let attributes = op.changedAttributes.filter {
-            !(op.kind == .enrollment && op.action == .create && $0 == "state" && op.after?["state"] == .string("active"))
-        }
-        let width = attributes.map(\.count).max() ?? 0
-        for name in attributes {
+        let attributes = PlanPresentation.attributes(op)
+        let width = attributes.map(\.name.count).max() ?? 0
+        for (name, before, after) in attributes {
             let padded = name + ":" + String(repeating: " ", count: width - name.count)
-            switch (op.before?[name], op.after?[name]) {
-            case (let old?, let new?): out += "      \(padded) \(old) → \(new)\n"
-            case (nil, let new?): out += "      \(padded) \(new)\n"
-            case (let old?, nil): out += "      \(padded) \(old)\n"
-            case (nil, nil): break
-            }
+            out += "      \(padded) \(PlanPresentation.change(before, after))\n"
         }
         return out + (attributes.isEmpty && op.reason == nil ? "" : "\n")
     }

@@ -62,7 +62,7 @@ final class MiniCanvas: Sendable {
             Self.json(401, #"{"status":"unauthorized","errors":[{"message":"user not authorized to perform that action"}]}"#)
         }
         router.get("api/v1/slow") { _, _ -> Response in
-            try await Task.sleep(for: .milliseconds(1500))
+            try await Task.sleep(for: .seconds(10))
             return Self.json(200, #"{"id":"slow"}"#)
         }
         router.get("api/v1/items") { request, _ -> Response in self.items(request) }

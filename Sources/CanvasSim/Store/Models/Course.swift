@@ -30,6 +30,12 @@ public struct Course: Codable, Equatable, Sendable {
     public var updatedAt: Timestamp
     public var deletedAt: Timestamp?
 
+    /// The last SIS import that created or updated this object (Canvas's `sis_batch_id`).
+    public var sisImportId: Int? = nil
+    /// Sticky fields changed through the API, which SIS imports leave alone unless they
+    /// override stickiness (Canvas's `stuck_sis_fields`).
+    public var stuckSisFields: [String]? = nil
+
     enum CodingKeys: String, CodingKey {
         case id, name, uuid, license
         case rootAccountId = "root_account_id", accountId = "account_id", termId = "enrollment_term_id"
@@ -42,6 +48,7 @@ public struct Course: Codable, Equatable, Sendable {
         case courseFormat = "course_format", gradePassbackSetting = "grade_passback_setting"
         case hideFinalGrades = "hide_final_grades", applyAssignmentGroupWeights = "apply_assignment_group_weights"
         case createdAt = "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
+        case sisImportId = "sis_import_id", stuckSisFields = "stuck_sis_fields"
     }
 
     /// The state as the API reports it.

@@ -19,6 +19,12 @@ public struct Enrollment: Codable, Equatable, Sendable {
     public var updatedAt: Timestamp
     public var completedAt: Timestamp?
 
+    /// The last SIS import that created or updated this object (Canvas's `sis_batch_id`).
+    public var sisImportId: Int? = nil
+    /// Sticky fields changed through the API, which SIS imports leave alone unless they
+    /// override stickiness (Canvas's `stuck_sis_fields`).
+    public var stuckSisFields: [String]? = nil
+
     enum CodingKeys: String, CodingKey {
         case id, type
         case userId = "user_id", courseId = "course_id", courseSectionId = "course_section_id"
@@ -27,6 +33,7 @@ public struct Enrollment: Codable, Equatable, Sendable {
         case limitPrivilegesToCourseSection = "limit_privileges_to_course_section"
         case startAt = "start_at", endAt = "end_at", selfEnrolled = "self_enrolled"
         case createdAt = "created_at", updatedAt = "updated_at", completedAt = "completed_at"
+        case sisImportId = "sis_import_id", stuckSisFields = "stuck_sis_fields"
     }
 
     public static let types = ["StudentEnrollment", "TeacherEnrollment", "TaEnrollment", "ObserverEnrollment", "DesignerEnrollment"]

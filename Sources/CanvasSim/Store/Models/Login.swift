@@ -12,12 +12,17 @@ public struct Login: Codable, Equatable, Sendable {
     public var workflowState: String
     public var declaredUserType: String?
     public var createdAt: Timestamp
+    /// The last SIS import that created or updated this login (Canvas's `sis_batch_id`).
+    public var sisImportId: Int? = nil
+    /// `unique_id`/`workflow_state` changed through the API.
+    public var stuckSisFields: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case id
         case userId = "user_id", accountId = "account_id", uniqueId = "unique_id", sisUserId = "sis_user_id"
         case integrationId = "integration_id", authenticationProviderId = "authentication_provider_id"
         case workflowState = "workflow_state", declaredUserType = "declared_user_type", createdAt = "created_at"
+        case sisImportId = "sis_import_id", stuckSisFields = "stuck_sis_fields"
     }
 }
 

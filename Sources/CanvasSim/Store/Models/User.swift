@@ -11,11 +11,14 @@ public struct User: Codable, Equatable, Sendable {
     public var uuid: String
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
+    /// Name fields changed through the API (Canvas's `stuck_sis_fields`).
+    public var stuckSisFields: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, name, locale, uuid
         case shortName = "short_name", sortableName = "sortable_name", workflowState = "workflow_state"
         case timeZone = "time_zone", createdAt = "created_at", updatedAt = "updated_at"
+        case stuckSisFields = "stuck_sis_fields"
     }
 
     /// Canvas's default sortable name: "Jane Doe" → "Doe, Jane".
