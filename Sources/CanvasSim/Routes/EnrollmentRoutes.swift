@@ -44,7 +44,10 @@ enum EnrollmentRoutes {
             else { throw APIError.notFound }
             // No task (or an unknown one) concludes: it does not delete.
             let task = req.params.string("task").flatMap(StoreState.EnrollmentTask.init(rawValue:)) ?? .conclude
-            return .json(s.enrollmentJSON(s.withdraw(e.id, task: task)))
+            // Mutate first: `s.enrollmentJSON(s.withdraw(…))` copies the whole state before the
+            // mutation, so every dictionary in it is copied on write (O(n) per request).
+            let withdrawn = s.withdraw(e.id, task: task)
+            return .json(s.enrollmentJSON(withdrawn))
         }
 
         t.add("PUT", "/api/v1/courses/:course_id/enrollments/:id/reactivate") { req, s in
@@ -120,7 +123,9 @@ enum EnrollmentRoutes {
             startAt: p.string("enrollment", "start_at").flatMap(Timestamp.init(iso8601:)),
             endAt: p.string("enrollment", "end_at").flatMap(Timestamp.init(iso8601:)),
             selfEnrolled: p.bool("enrollment", "self_enrolled"))
-        return .json(s.enrollmentJSON(try s.enroll(spec)))
+        // Enroll first: evaluating `s.enrollmentJSON` before the mutating argument copies the state.
+        let enrolled = try s.enroll(spec)
+        return .json(s.enrollmentJSON(enrolled))
     }
 
     // MARK: list

@@ -1,0 +1,82 @@
+import CanvasSim
+@testable import DistrictKit
+import Foundation
+import Testing
+
+/// The benchmark's generator against easel: its matching seed plans to nothing, its drift
+/// plans to exactly what it reports, and both drift and an empty Canvas converge on apply.
+@Suite(.serialized) struct DistrictEndToEndTests {
+    static var options: DistrictOptions {
+        var o = DistrictOptions()
+        o.courses = 16
+        o.users = 90
+        o.enrollments = 400
+        o.drift = 0.1
+        o.seed = 7
+        return o
+    }
+
+    /// A simulator holding one of the district's seeds, and the district written into its directory.
+    static func start(_ seed: (District) -> SimSeed) async throws -> (SimHarness, String, DriftReport) {
+        let district = DistrictGenerator.generate(options)
+        let sim = try await SimHarness.start(seed: nil) { $0.seed = seed(district) }
+        let (_, report) = try DistrictWriter(directory: sim.directory).write(options)
+        return (sim, sim.directory.appendingPathComponent("config").path, report)
+    }
+
+    @Test func theMatchingSeedPlansToNoChanges() async throws {
+        let (sim, config, _) = try await Self.start { $0.matchingSeed() }
+        defer { Task { await sim.stop() } }
+        #expect(await sim.easel(["validate", config]).code == 0)
+        let plan = await sim.easel(["plan", config, "--detailed-exitcode"])
+        #expect(plan.code == 0, "\(plan.out)\(plan.err)")
+        #expect(plan.out.contains("No changes."))
+    }
+
+    @Test func theDriftPlansToWhatTheReportSaysAndConverges() async throws {
+        let (sim, config, report) = try await Self.start { DriftMaker.drift($0).seed }
+        defer { Task { await sim.stop() } }
+        let plan = await sim.easel(["plan", config, "--format", "json"])
+        #expect(plan.code == 0, "\(plan.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(plan.out.utf8)) as? [String: Any]
+        let operations = json?["operations"] as? [[String: Any]] ?? []
+        var planned: [String: Int] = [:]
+        for op in operations { planned["\(op["action"] ?? "") \(op["kind"] ?? "")", default: 0] += 1 }
+        var expected: [String: Int] = [:]
+        for item in report.items { if let op = item.kind.expectedOperation { expected[op, default: 0] += 1 } }
+        #expect(planned == expected)
+        #expect(report.count(.renamedCourse) > 0 && report.count(.movedEnrollment) > 0 && report.count(.unmanagedEnrollment) > 0)
+
+        let journal = sim.directory.appendingPathComponent("journal.jsonl").path
+        #expect(await sim.easel(["apply", config, "--auto-approve", "--journal", journal]).code == 0)
+        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+    }
+
+    @Test func anEmptyCanvasConverges() async throws {
+        let (sim, config, _) = try await Self.start { $0.emptySeed() }
+        defer { Task { await sim.stop() } }
+        let journal = sim.directory.appendingPathComponent("journal.jsonl").path
+        let apply = await sim.easel(["apply", config, "--auto-approve", "--journal", journal])
+        #expect(apply.code == 0, "\(apply.err)")
+        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+    }
+
+    @Test func theSameSeedGivesTheSameDistrict() throws {
+        var other = Self.options
+        other.seed = 8
+        let a = DistrictGenerator.generate(Self.options), b = DistrictGenerator.generate(Self.options)
+        #expect(a.configFiles().map(\.text) == b.configFiles().map(\.text))
+        #expect(try a.matchingSeed().encoded() == b.matchingSeed().encoded())
+        #expect(try DriftMaker.drift(a).seed.encoded() == DriftMaker.drift(b).seed.encoded())
+        #expect(DistrictGenerator.generate(other).configFiles().map(\.text) != a.configFiles().map(\.text))
+        #expect(a.enrollmentCount == 400 && a.courses.count == 16 && a.users.count == 90)
+    }
+
+    @Test(arguments: [(2026, 2, "2026-FALL", "2027-01-15"), (2026, 4, "2026-T1", "2026-11-04"), (2026, 1, "2026-YEAR", "2027-06-11")])
+    func termsSplitTheSchoolYear(year: Int, count: Int, firstId: String, firstEnd: String) {
+        let terms = DistrictGenerator.terms(year: year, count: count)
+        #expect(terms.count == count)
+        #expect(terms.first?.id == firstId && terms.first?.end == firstEnd)
+        #expect(terms.last?.end == "\(year + 1)-06-11")
+    }
+}
