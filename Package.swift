@@ -34,9 +34,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "EaselYAML", dependencies: ["CYAML"]),
+        // CSV and zip: the files of Canvas's bulk paths (SIS imports, the provisioning report).
+        .target(name: "BulkFiles", dependencies: ["CZlib"]),
         .target(name: "EaselHTTP", dependencies: ["CCurl"]),
         .target(name: "CanvasAPI", dependencies: ["EaselHTTP"]),
-        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI"]),
+        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI", "BulkFiles"]),
         .target(
             name: "EaselCLI",
             dependencies: [
@@ -48,7 +50,7 @@ let package = Package(
         .target(
             name: "CanvasSim",
             dependencies: [
-                "CZlib",
+                "BulkFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "CanvasSimTests",
             dependencies: [
-                "CanvasSim",
+                "CanvasSim", "BulkFiles",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import BulkFiles
 import CanvasSim
 import Foundation
 import Testing

@@ -5,7 +5,7 @@ import Testing
 
 /// A generated school and the same school already in Canvas (a seed), so a read of it can
 /// be counted and the plan checked to be empty.
-enum District {
+enum SmallDistrict {
     static func userId(_ i: Int) -> String { "U\(1000 + i)" }
     static func courseId(_ i: Int) -> String { "2026F-C\(100 + i)" }
 
@@ -65,9 +65,9 @@ enum District {
 @Suite(.serialized) struct ReadCostTests {
     /// Requests per route for one read of the district's scope.
     func readCost(courses: Int, users: Int, userListingThreshold: Int = 100) async throws -> RequestStats {
-        let text = District.config(courses: courses, users: users)
+        let text = SmallDistrict.config(courses: courses, users: users)
         var stats = RequestStats()
-        try await EndToEnd.run(seed: District.seed(courses: courses, users: users)) { e2e in
+        try await EndToEnd.run(seed: SmallDistrict.seed(courses: courses, users: users)) { e2e in
             let reader = e2e.reader(userListingThreshold: userListingThreshold)
             let plan = try await e2e.plan(text, reader: reader)
             #expect(plan.operations.isEmpty, "a read of the seeded district plans \(EndToEnd.lines(plan).prefix(5))")

@@ -1,3 +1,4 @@
+import BulkFiles
 /// The provisioning report (`provisioning_csv`, Canvas's `SisExporter` in its non-SIS
 /// format): one CSV per requested kind, with Canvas's columns and its status vocabularies,
 /// which differ from the API's (digest §14).

@@ -1,3 +1,4 @@
+import BulkFiles
 import Foundation
 
 /// `/accounts/:id/sis_imports`: root account only.

@@ -1,3 +1,4 @@
+import BulkFiles
 /// Runs one SIS import off the request path: `created` → `importing` (progress moving as
 /// rows are applied, a chunk of rows per store transaction, with a pause between chunks) →
 /// optional batch-mode cleanup (`cleanup_batch`) → `imported` / `imported_with_messages` /

@@ -1,3 +1,4 @@
+import BulkFiles
 /// The kinds of SIS CSV files, in Canvas's processing order (`IMPORTERS`). A file's kind
 /// comes from its header row, not its name.
 enum SISFileKind: String, CaseIterable, Sendable {

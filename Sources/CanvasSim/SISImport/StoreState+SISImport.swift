@@ -1,3 +1,4 @@
+import BulkFiles
 /// Applying SIS CSV rows to the store, one row at a time, with Canvas's importer rules
 /// (`lib/sis/*_importer.rb`): objects are found by SIS id among all rows (deleted ones too),
 /// created when missing, and updated field by field except where a field is stuck (see

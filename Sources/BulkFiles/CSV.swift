@@ -112,23 +112,30 @@ public enum CSV {
 }
 
 /// A parsed CSV file with a header row: rows read by lower-cased, trimmed column name.
-struct CSVTable: Sendable {
-    var headers: [String]
-    var rows: [CSV.Record]
+public struct CSVTable: Sendable {
+    public var headers: [String]
+    public var rows: [CSV.Record]
     private var index: [String: Int] = [:]
 
-    init(records: [CSV.Record]) {
-        headers = (records.first?.fields ?? []).map { $0.trimmingWhitespace().lowercased() }
+    public init(records: [CSV.Record]) {
+        headers = (records.first?.fields ?? []).map { $0.trimmingCSVWhitespace().lowercased() }
         rows = Array(records.dropFirst())
         for (i, h) in headers.enumerated() where index[h] == nil { index[h] = i }
     }
 
-    func has(_ column: String) -> Bool { index[column] != nil }
+    public func has(_ column: String) -> Bool { index[column] != nil }
 
     /// The trimmed value, nil when the column is missing or the value blank.
-    func value(_ row: CSV.Record, _ column: String) -> String? {
+    public func value(_ row: CSV.Record, _ column: String) -> String? {
         guard let i = index[column], i < row.fields.count else { return nil }
-        let v = row.fields[i].trimmingWhitespace()
+        let v = row.fields[i].trimmingCSVWhitespace()
         return v.isEmpty ? nil : v
+    }
+}
+
+extension String {
+    /// Trimmed of spaces, tabs and line ends, as Canvas strips CSV values.
+    func trimmingCSVWhitespace() -> String {
+        trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,14 +1,14 @@
 import CZlib
 
 /// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), as zip entries carry it.
-enum CRC32 {
+public enum CRC32 {
     static let table: [UInt32] = (0..<256).map { n in
         var c = UInt32(n)
         for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
         return c
     }
 
-    static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+    public static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
         var crc: UInt32 = 0xFFFF_FFFF
         for b in bytes { crc = table[Int((crc ^ UInt32(b)) & 0xFF)] ^ (crc >> 8) }
         return crc ^ 0xFFFF_FFFF
@@ -16,12 +16,12 @@ enum CRC32 {
 }
 
 /// Raw deflate (zip method 8) through zlib.
-enum Deflate {
-    enum Failure: Error, CustomStringConvertible {
+public enum Deflate {
+    public enum Failure: Error, CustomStringConvertible {
         case zlib(String, Int32)
         case tooLarge
 
-        var description: String {
+        public var description: String {
             switch self {
             case .zlib(let what, let code): return "zlib \(what) failed (\(code))"
             case .tooLarge: return "inflated data is larger than declared"
@@ -31,7 +31,7 @@ enum Deflate {
 
     /// Inflates a raw deflate stream whose inflated size is `expected` (from the zip
     /// directory); more output than that is an error, so a lying archive cannot blow up memory.
-    static func inflate(_ input: ArraySlice<UInt8>, expected: Int) throws -> [UInt8] {
+    public static func inflate(_ input: ArraySlice<UInt8>, expected: Int) throws -> [UInt8] {
         var stream = z_stream()
         guard easel_inflate_init_raw(&stream) == Z_OK else { throw Failure.zlib("inflateInit", -1) }
         defer { inflateEnd(&stream) }
@@ -54,7 +54,7 @@ enum Deflate {
         return output
     }
 
-    static func deflate(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+    public static func deflate(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         var stream = z_stream()
         guard easel_deflate_init_raw(&stream, level) == Z_OK else { throw Failure.zlib("deflateInit", -1) }
         defer { deflateEnd(&stream) }
