@@ -9,6 +9,7 @@ struct Apply: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigArgument
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var reading: ReadOptions
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "Carry out this saved plan (from 'easel plan --out') instead of planning the config.")
@@ -46,7 +47,7 @@ struct Apply: AsyncParsableCommand {
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         let url = try connection.url(config, console)
         let options = PlanOptions(allowMassWithdraw: allowMassWithdraw, now: nowDate())
-        let planning = Planning(console: console, connection: connection, options: options)
+        let planning = Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
             let plan = try await planning.plan(config, loaded, client: client, url: url)
             console.out.write(PlanTextRenderer(color: console.colorEnabled(for: console.out, noColor: global.noColor)).render(plan))

@@ -27,6 +27,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at most while reading Canvas (default: adapted to its rate limit, up to 8).")
     var parallelism: Int?
 
+    @OptionGroup var reading: ReadOptions
+
     func validate() throws {
         if let parallelism, parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
     }
@@ -35,8 +37,9 @@ struct PlanCommand: AsyncParsableCommand {
         let console = Console.current
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         let options = PlanOptions(targets: targets, allowMassWithdraw: allowMassWithdraw, now: nowDate())
-        let plan = try await Planning(console: console, connection: connection, options: options, parallelism: parallelism)
-            .plan(config, loaded)
+        let plan = try await Planning(
+            console: console, connection: connection, options: options, parallelism: parallelism, readVia: reading.readVia
+        ).plan(config, loaded)
         if let out {
             do {
                 try PlanJSON.encode(plan).write(toFile: out, atomically: true, encoding: .utf8)
@@ -66,6 +69,7 @@ struct Drift: AsyncParsableCommand {
     @OptionGroup var config: ConfigArgument
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: PlanOutputOptions
+    @OptionGroup var reading: ReadOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -73,7 +77,8 @@ struct Drift: AsyncParsableCommand {
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         // Drift reports; it never fails on max_withdraw, which guards changes, not reports.
         let options = PlanOptions(allowMassWithdraw: true, now: nowDate())
-        let plan = try await Planning(console: console, connection: connection, options: options).plan(config, loaded)
+        let plan = try await Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
+            .plan(config, loaded)
         console.out.write(render(plan, format: output.format, detail: output.detail, drift: true, console: console, noColor: global.noColor))
         if !plan.isEmpty { throw CommandExit.changes }
     }
@@ -108,3 +113,14 @@ func loadSavedPlan(_ path: String, _ console: Console) throws -> Plan {
         throw CommandExit.failure
     }
 }
+
+/// How plan, drift and apply read live Canvas.
+struct ReadOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "How to read Canvas: report (the provisioning report: a few requests per term), api (REST listings: about two requests a course) or auto.",
+            discussion: "auto reads through the report when the config manages 200 courses or more and keys users by SIS id, and falls back to the API when the token may not run reports."))
+    var readVia: ReadPath = .auto
+}
+
+extension ReadPath: ExpressibleByArgument {}

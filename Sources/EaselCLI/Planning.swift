@@ -1,6 +1,7 @@
 import CanvasAPI
 import EaselCore
 import Foundation
+import Synchronization
 
 /// Reads live Canvas and makes a plan, reporting progress and plan-time errors on stderr.
 struct Planning {
@@ -9,6 +10,7 @@ struct Planning {
     var options: PlanOptions
     /// Requests in flight at most while reading; nil: the client's default, adapted to the rate limit.
     var parallelism: Int? = nil
+    var readVia: ReadPath = .auto
 
     func plan(_ config: Config, _ loaded: LoadedConfig) async throws -> Plan {
         let url = try connection.url(config, console)
@@ -19,10 +21,17 @@ struct Planning {
 
     func plan(_ config: Config, _ loaded: LoadedConfig, client: CanvasClient, url: String) async throws -> Plan {
         let progress = ProgressLine(console: console, label: "reading Canvas")
-        let reader = CanvasLiveReader(client: client) { read in
-            let rosters = read.rostersTotal > 0 ? ", rosters \(read.rostersRead)/\(read.rostersTotal)" : ""
-            progress.update("\(read.phase.rawValue): \(read.objectsRead) objects, \(read.requests) requests\(rosters)")
+        let api = CanvasLiveReader(client: client) { read in
+            let detail: String =
+                switch read.phase {
+                case .report: ", reports \(read.reportsRead)/\(read.reportsTotal) (\(read.reportPercent)%)"
+                case .rosters where read.rostersTotal > 0: ", rosters \(read.rostersRead)/\(read.rostersTotal)"
+                default: ""
+                }
+            progress.update("\(read.phase.rawValue): \(read.objectsRead) objects, \(read.requests) requests\(detail)")
         }
+        let chosen = ChosenPath()
+        let reader = ReadPathReader(path: readVia, api: api) { path, _ in chosen.path.withLock { $0 = path } }
         let started = ContinuousClock.now
         let live: LiveState
         do {
@@ -33,7 +42,8 @@ struct Planning {
             throw CommandExit.failure
         }
         let seconds = (ContinuousClock.now - started).seconds
-        progress.finish("read Canvas: \(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
+        let via = chosen.path.withLock { $0 } == .report ? " via the provisioning report" : ""
+        progress.finish("read Canvas\(via): \(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
         do {
             return try PlanMaker.plan(
                 config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: url, options: options)
@@ -43,6 +53,11 @@ struct Planning {
             throw CommandExit.failure
         }
     }
+}
+
+/// The read path the reader took, for the summary line.
+private final class ChosenPath: Sendable {
+    let path = Mutex(ReadPath.api)
 }
 
 extension Duration {

@@ -16,8 +16,6 @@ extension CanvasLiveReader {
     func readCourses(_ scope: PlanScope, account: CanvasRef, terms: [LiveTerm], _ tracker: ReadTracker) async throws
         -> [ScopedCourse]
     {
-        let declared = Set(scope.courseIds)
-        let mapped = Set(scope.mappedCanvasIds)
         let termIds = Set(scope.termIds)
         let listedTerms = terms.filter { $0.workflowState != "deleted" && $0.sisId.map(termIds.contains) == true }
         let listed = try await listedTerms.concurrentMap(width: width) { [client] term in
@@ -27,12 +25,23 @@ extension CanvasLiveReader {
             return courses
         }.flatMap { $0 }
 
-        let listedSis = Set(listed.compactMap(\.sisCourseId))
-        let listedIds = Set(listed.map(\.id.rawValue))
-        let lookups: [CanvasRef] =
-            scope.courseIds.filter { !listedSis.contains($0) }.map { .sis(.course, $0) }
-            + scope.mappedCanvasIds.filter { !listedIds.contains($0) }.map { .id(CanvasID($0)) }
-        let fetched = try await lookups.concurrentMap(width: width) { [client] ref -> CanvasCourse? in
+        let courses = listed.map(LiveCourse.init)
+        let fetched = try await lookUpCourses(Self.missing(from: courses, scope), tracker)
+        return Self.scoped(courses + fetched.map(LiveCourse.init), scope)
+    }
+
+    /// The declared courses and mapped Canvas ids that `found` lacks: in no declared term, in
+    /// another account, or (on the report path) deleted long ago without a SIS id.
+    static func missing(from found: [LiveCourse], _ scope: PlanScope) -> [CanvasRef] {
+        let foundSis = Set(found.compactMap(\.sisId))
+        let foundIds = Set(found.map(\.canvasId))
+        return scope.courseIds.filter { !foundSis.contains($0) }.map { .sis(.course, $0) }
+            + scope.mappedCanvasIds.filter { !foundIds.contains($0) }.map { .id(CanvasID($0)) }
+    }
+
+    /// Courses by SIS id or Canvas id, one GET each, deleted ones included; absent ones are left out.
+    func lookUpCourses(_ refs: [CanvasRef], _ tracker: ReadTracker) async throws -> [CanvasCourse] {
+        try await refs.concurrentMap(width: width) { [client] ref -> CanvasCourse? in
             do {
                 let course = try await client.course(ref, includeDeleted: true)
                 tracker.read(1)
@@ -41,14 +50,19 @@ extension CanvasLiveReader {
                 return nil
             }
         }.compactMap { $0 }
+    }
 
+    /// The courses in scope, once each: declared and mapped ones are managed; with
+    /// prune_courses, every other course with a SIS id (in a declared term) is in scope too.
+    static func scoped(_ courses: [LiveCourse], _ scope: PlanScope) -> [ScopedCourse] {
+        let declared = Set(scope.courseIds)
+        let mapped = Set(scope.mappedCanvasIds)
         var seen = Set<String>()
         var result: [ScopedCourse] = []
-        for course in listed + fetched where seen.insert(course.id.rawValue).inserted {
-            let managed = course.sisCourseId.map(declared.contains) == true || mapped.contains(course.id.rawValue)
-            // With prune_courses, every course with a SIS id in a declared term is in scope.
-            guard managed || (scope.pruneTerms && course.sisCourseId != nil) else { continue }
-            result.append(ScopedCourse(course: LiveCourse(course), managed: managed))
+        for course in courses where seen.insert(course.canvasId).inserted {
+            let managed = course.sisId.map(declared.contains) == true || mapped.contains(course.canvasId)
+            guard managed || (scope.pruneTerms && course.sisId != nil) else { continue }
+            result.append(ScopedCourse(course: course, managed: managed))
         }
         return result
     }

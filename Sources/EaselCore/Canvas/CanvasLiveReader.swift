@@ -31,8 +31,39 @@ public struct CanvasLiveReader: LiveReader {
 
     public func read(_ scope: PlanScope) async throws -> LiveState {
         let tracker = ReadTracker(client: client, report: progress)
-        var live = LiveState()
+        var frame = try await readFrame(scope, tracker)
+        // Users need nothing but the root account: read them alongside the courses.
+        let root = frame.root
+        async let users = readUsers(scope, root: root, tracker)
 
+        tracker.phase(.courses)
+        let courses = try await readCourses(scope, account: frame.account, terms: frame.live.terms, tracker)
+
+        let managed = courses.filter { $0.managed && $0.course.workflowState != "deleted" }
+        tracker.phase(.rosters, rostersTotal: managed.count)
+        let rosters = try await managed.concurrentMap(width: width) { entry in
+            try await readRoster(entry.course, tracker)
+        }
+        let rosterById = Dictionary(rosters.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        frame.live.courses = courses.map { rosterById[$0.course.canvasId] ?? $0.course }
+
+        tracker.phase(.users)
+        frame.live.users = try await users
+        tracker.phase(.done)
+        return frame.live
+    }
+
+    /// What every read starts from, whatever the path: the account, and the root's terms, the
+    /// sub-accounts and the custom roles, in `live`.
+    struct Frame: Sendable {
+        var live: LiveState
+        var account: CanvasRef
+        /// Terms and users live in the root account, whatever sub-account the config manages.
+        var root: CanvasRef
+    }
+
+    func readFrame(_ scope: PlanScope, _ tracker: ReadTracker) async throws -> Frame {
+        var live = LiveState()
         let account: CanvasAccount
         do {
             account = try await client.account(CanvasRef(scope.account))
@@ -43,13 +74,10 @@ public struct CanvasLiveReader: LiveReader {
         }
         live.account = LiveAccount(account)
         let accountRef = CanvasRef.id(account.id)
-        // Terms and users live in the root account, whatever sub-account the config manages.
         let root = CanvasRef.id(account.rootAccountId ?? account.id)
         tracker.read(1)
 
         tracker.phase(.terms)
-        // Users need nothing but the root account: read them alongside everything else.
-        async let users = readUsers(scope, root: root, tracker)
         async let subAccounts = client.subAccounts(of: accountRef, recursive: true)
         async let roles = readRoles(accountRef, tracker)
         // Terms belong to root accounts only; the planner refuses declared terms otherwise.
@@ -57,22 +85,7 @@ public struct CanvasLiveReader: LiveReader {
         live.subAccounts = try await subAccounts.map(LiveAccount.init)
         live.roles = try await roles
         tracker.read(live.terms.count + live.subAccounts.count)
-
-        tracker.phase(.courses)
-        let courses = try await readCourses(scope, account: accountRef, terms: live.terms, tracker)
-
-        let managed = courses.filter { $0.managed && $0.course.workflowState != "deleted" }
-        tracker.phase(.rosters, rostersTotal: managed.count)
-        let rosters = try await managed.concurrentMap(width: width) { entry in
-            try await readRoster(entry.course, tracker)
-        }
-        let rosterById = Dictionary(rosters.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
-        live.courses = courses.map { rosterById[$0.course.canvasId] ?? $0.course }
-
-        tracker.phase(.users)
-        live.users = try await users
-        tracker.phase(.done)
-        return live
+        return Frame(live: live, account: accountRef, root: root)
     }
 
     /// Custom course roles; a token that may not list roles reads none, since the planner

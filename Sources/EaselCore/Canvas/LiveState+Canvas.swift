@@ -60,8 +60,15 @@ extension LiveEnrollment {
         guard let user = enrollment.userId, let section = enrollment.courseSectionId else { return nil }
         self.init(
             canvasId: enrollment.id.rawValue, userCanvasId: user.rawValue, role: Self.roleName(enrollment),
-            sectionCanvasId: section.rawValue, state: enrollment.enrollmentState ?? "active",
+            sectionCanvasId: section.rawValue, state: Self.state(enrollment.enrollmentState ?? "active"),
             associatedUserCanvasId: enrollment.associatedUserId?.rawValue)
+    }
+
+    /// `creation_pending` (invited before the user registered) reads as `invited`, as the
+    /// provisioning report shows both: the planner treats them alike, so both read paths
+    /// give the same plan.
+    static func state(_ raw: String) -> String {
+        raw == "creation_pending" ? "invited" : raw
     }
 
     /// `student` for a built-in role (whose `role` repeats the type), else the custom role's label.

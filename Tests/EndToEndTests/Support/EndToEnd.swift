@@ -47,7 +47,7 @@ struct EndToEnd {
         CanvasLiveReader(client: client, userListingThreshold: userListingThreshold)
     }
 
-    func plan(_ text: String, reader: CanvasLiveReader? = nil) async throws -> Plan {
+    func plan(_ text: String, reader: (any LiveReader)? = nil) async throws -> Plan {
         let (loaded, config) = try Self.config(text)
         let maker = PlanMaker(canvasUrl: sim.baseURL, reader: reader ?? self.reader())
         return try await maker.plan(loaded, config: config, options: PlanOptions(now: ConfigDate(iso: Self.now)!))

@@ -1,0 +1,105 @@
+import BulkFiles
+import CanvasAPI
+
+/// The files of a provisioning report, by kind, parsed.
+public struct ProvisioningFiles: Sendable {
+    public var tables: [ProvisioningReport.Kind: CSVTable] = [:]
+
+    public subscript(kind: ProvisioningReport.Kind) -> CSVTable? { tables[kind] }
+}
+
+/// Runs Canvas's `provisioning_csv` report: start, poll, download, unzip, parse (digest §14).
+///
+/// A report is one POST, a few status polls and one download whatever the account's size,
+/// where the REST listings cost a request per 100 objects and two per course.
+public struct ProvisioningReport: Sendable {
+    /// The report's files; each is named by its `parameters[…]` flag.
+    public enum Kind: String, Sendable, CaseIterable {
+        case users, terms, courses, sections, enrollments
+
+        /// Identifies a file by its header, as the files' names differ across Canvas versions.
+        static func detect(_ headers: [String]) -> Kind? {
+            let h = Set(headers)
+            if h.contains("canvas_enrollment_id") || (h.contains("canvas_user_id") && h.contains("role")) {
+                return .enrollments
+            }
+            if h.contains("canvas_section_id") { return .sections }
+            if h.contains("canvas_course_id") { return .courses }
+            if h.contains("canvas_user_id") { return .users }
+            if h.contains("canvas_term_id") { return .terms }
+            return nil
+        }
+    }
+
+    public var client: CanvasClient
+    public var account: CanvasRef
+    public var kinds: [Kind]
+    /// Limits courses, sections and enrollments to one term (a Canvas id).
+    public var termCanvasId: String?
+    /// Adds deleted and concluded rows (SIS-linked ones, and courses deleted lately).
+    public var includeDeleted: Bool
+    /// Waits between status polls: the first, growing by half each time up to the last.
+    public var firstPoll: Duration = .milliseconds(250)
+    public var longestPoll: Duration = .seconds(2)
+    /// Gives up on a run that has not finished by then.
+    public var timeout: Duration = .seconds(3600)
+
+    public init(client: CanvasClient, account: CanvasRef, kinds: [Kind], termCanvasId: String?, includeDeleted: Bool) {
+        self.client = client
+        self.account = account
+        self.kinds = kinds
+        self.termCanvasId = termCanvasId
+        self.includeDeleted = includeDeleted
+    }
+
+    /// Runs the report and returns its files; `progress` gets Canvas's 0–100 while it runs.
+    public func run(progress: (@Sendable (Int) -> Void)? = nil) async throws -> ProvisioningFiles {
+        var parameters = kinds.map { ($0.rawValue, "true") }
+        if let termCanvasId { parameters.append(("enrollment_term_id", termCanvasId)) }
+        if includeDeleted { parameters.append(("include_deleted", "true")) }
+        var run = try await client.startReport(account: account, "provisioning_csv", parameters: parameters)
+
+        let started = ContinuousClock.now
+        var wait = firstPoll
+        while !run.isFinished {
+            guard ContinuousClock.now - started < timeout else {
+                throw LiveReadError("the provisioning report \(run.id.rawValue) did not finish in \(timeout); try --read-via api")
+            }
+            try await Task.sleep(for: wait)
+            wait = min(wait * 1.5, longestPoll)
+            run = try await client.report(account: account, "provisioning_csv", id: run.id)
+            progress?(run.progress ?? 0)
+        }
+        guard run.status == "complete" else {
+            throw LiveReadError(
+                "the provisioning report \(run.id.rawValue) ended '\(run.status ?? "?")'"
+                    + (run.message.map { ": \($0)" } ?? "") + "; try --read-via api")
+        }
+        guard let url = run.attachment?.url ?? run.fileUrl else {
+            throw LiveReadError("the provisioning report \(run.id.rawValue) completed without a file")
+        }
+        return try Self.parse(try await client.download(url), reportId: run.id.rawValue)
+    }
+
+    /// A zip of CSVs (several kinds) or one CSV.
+    static func parse(_ bytes: [UInt8], reportId: String) throws -> ProvisioningFiles {
+        let files: [(String, [UInt8])]
+        do {
+            files = ZipReader.looksLikeZip(bytes) ? try ZipReader.read(bytes).map { ($0.name, $0.data) } : [("report.csv", bytes)]
+        } catch {
+            throw LiveReadError("the provisioning report \(reportId) is not a readable zip: \(error)")
+        }
+        var result = ProvisioningFiles()
+        for (name, data) in files {
+            let table: CSVTable
+            do {
+                table = CSVTable(records: try CSV.parse(data))
+            } catch {
+                throw LiveReadError("the provisioning report \(reportId): \(name): \(error)")
+            }
+            guard let kind = Kind.detect(table.headers) else { continue }
+            result.tables[kind] = table
+        }
+        return result
+    }
+}
