@@ -19,7 +19,7 @@ test: setup
 	$(SWIFT) test --skip-build
 
 ## The benchmark: a 2,000-course district planned and applied against canvas-sim
-## (docs/benchmark.md). BENCH_ARGS passes options: make bench BENCH_ARGS="--steps plan-match".
+## (docs/benchmark.md). BENCH_ARGS passes options: make bench BENCH_ARGS="--steps plan-match-report".
 bench: setup
 	@python3 scripts/bench $(BENCH_ARGS)
 

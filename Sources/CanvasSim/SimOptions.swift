@@ -36,12 +36,16 @@ public struct RuntimeConfig: Codable, Equatable, Sendable {
     /// …and pause this long between chunks, so a large import takes visible time (its
     /// progress moves) and API requests interleave with it.
     public var bulkChunkDelayMs = 10
+    /// API paths starting with one of these answer as Canvas does when the token's user lacks
+    /// the permission: 401 `user not authorized to perform that action`, no WWW-Authenticate.
+    public var unauthorizedPaths: [String] = []
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case latencyMs = "latency_ms", jitterMs = "jitter_ms", faultRate = "fault_rate", dropRate = "drop_rate", throttle
         case bulkChunkRows = "bulk_chunk_rows", bulkChunkDelayMs = "bulk_chunk_delay_ms"
+        case unauthorizedPaths = "unauthorized_paths"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,6 +58,7 @@ public struct RuntimeConfig: Codable, Equatable, Sendable {
         throttle = try c.decodeIfPresent(ThrottleSettings.self, forKey: .throttle) ?? d.throttle
         bulkChunkRows = max(1, try c.decodeIfPresent(Int.self, forKey: .bulkChunkRows) ?? d.bulkChunkRows)
         bulkChunkDelayMs = max(0, try c.decodeIfPresent(Int.self, forKey: .bulkChunkDelayMs) ?? d.bulkChunkDelayMs)
+        unauthorizedPaths = try c.decodeIfPresent([String].self, forKey: .unauthorizedPaths) ?? d.unauthorizedPaths
     }
 }
 

@@ -31,7 +31,13 @@ struct Planning {
             progress.update("\(read.phase.rawValue): \(read.objectsRead) objects, \(read.requests) requests\(detail)")
         }
         let chosen = ChosenPath()
-        let reader = ReadPathReader(path: readVia, api: api) { path, _ in chosen.path.withLock { $0 = path } }
+        let reader = ReadPathReader(path: readVia, api: api) { path, reason in
+            let fellBack = chosen.path.withLock { previous in
+                defer { previous = path }
+                return previous == .report && path == .api
+            }
+            if fellBack { console.err.line("note: \(reason); reading Canvas through the API instead") }
+        }
         let started = ContinuousClock.now
         let live: LiveState
         do {

@@ -2,6 +2,7 @@ import CanvasAPI
 import CanvasSim
 import EaselCore
 import Foundation
+import Synchronization
 import Testing
 
 /// The provisioning report and the REST listings build the same live state: every plan made
@@ -115,6 +116,31 @@ import Testing
         let auto = await sim.easel(["drift", Self.school, "--read-via", "auto"])
         #expect(auto.code == 2)
         #expect(!auto.err.contains("provisioning report"), "a school this small reads through the API")
+    }
+
+    /// `auto` on a district-sized scope takes the report, and the API when the token may not
+    /// run reports; `report` asked for by name does not fall back.
+    @Test func autoFallsBackToTheAPIWhenReportsAreRefused() async throws {
+        try await EndToEnd.run(seed: School.seed) { e2e in
+            try await e2e.converge(School.config)
+            let (_, config) = try EndToEnd.config(School.config)
+            let scope = PlanMaker.scope(of: config)
+            let chosen = Mutex<[String]>([])
+            let reader = ReadPathReader(path: .auto, api: e2e.reader(), reportThreshold: 1) { path, reason in
+                chosen.withLock { $0.append("\(path.rawValue): \(reason)") }
+            }
+            _ = try await reader.read(scope)
+            #expect(chosen.withLock { $0 } == ["report: 2 courses"])
+
+            e2e.sim.updateConfig { $0.unauthorizedPaths = ["/api/v1/accounts/1/reports"] }
+            chosen.withLock { $0 = [] }
+            let live = try await reader.read(scope)
+            #expect(live.courses.count == 2)
+            #expect(chosen.withLock { $0 } == ["report: 2 courses", "api: the provisioning report is not available to this token (401)"])
+
+            let strict = ReadPathReader(path: .report, api: e2e.reader())
+            await #expect(throws: CanvasError.self) { try await strict.read(scope) }
+        }
     }
 
     @Test func anUnknownPathIsRefused() async throws {

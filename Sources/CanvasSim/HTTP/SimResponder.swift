@@ -101,7 +101,12 @@ struct SimResponder: HTTPResponder {
                 apiResponse = APIResponse(status: 400, body: APIError.errorsArray("Invalid JSON body"))
             } else if let token {
                 let (valid, userId) = core.authenticate(token)
-                if valid {
+                if valid, config.unauthorizedPaths.contains(where: { path.hasPrefix($0) }) {
+                    apiResponse = APIResponse(status: 401, body: .object([
+                        ("status", .string("unauthorized")),
+                        ("errors", .array([.object([("message", .string("user not authorized to perform that action"))])])),
+                    ]))
+                } else if valid {
                     let host = request.head.authority ?? "127.0.0.1"
                     let req = APIRequest(
                         method: method, pathParams: pathParams, params: params,
