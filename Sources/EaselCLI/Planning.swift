@@ -18,6 +18,13 @@ struct Planning {
     }
 
     func plan(_ config: Config, _ loaded: LoadedConfig, client: CanvasClient, url: String) async throws -> Plan {
+        try await planWithLive(config, loaded, client: client, url: url).plan
+    }
+
+    /// The plan and the live state it was made from.
+    func planWithLive(_ config: Config, _ loaded: LoadedConfig, client: CanvasClient, url: String) async throws
+        -> (plan: Plan, live: LiveState)
+    {
         let progress = ProgressLine(console: console, label: "reading Canvas")
         let reader = CanvasLiveReader(client: client) { read in
             let rosters = read.rostersTotal > 0 ? ", rosters \(read.rostersRead)/\(read.rostersTotal)" : ""
@@ -35,8 +42,9 @@ struct Planning {
         let seconds = (ContinuousClock.now - started).seconds
         progress.finish("read Canvas: \(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
         do {
-            return try PlanMaker.plan(
+            let plan = try PlanMaker.plan(
                 config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: url, options: options)
+            return (plan, live)
         } catch {
             for problem in error.problems { console.err.line("error: \(problem)") }
             console.err.line("the plan was not made; nothing was changed")
