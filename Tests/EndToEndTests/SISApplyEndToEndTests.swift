@@ -139,3 +139,118 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct SISApplyReportingTests {
+    static let config = """
+        version: 1
+        canvas: {account: 1}
+        terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}]
+        users:
+          - {id: U7, name: Una Seven, login: una7}
+          - {id: U8, name: Ulf Eight, login: ulf8}
+        courses:
+          - {id: C9, name: Course Nine, code: C9, term: T9, published: true, students: [U7, U8]}
+        """
+
+    /// Canvas's row warnings come back against the operations whose rows they are about;
+    /// the rest of the import counts as done.
+    @Test func aRowWarningFailsTheOperationBehindTheRow() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let config = try sim.write("c.yaml", Self.config)
+        let planFile = sim.directory.appendingPathComponent("p.plan").path
+        #expect(await sim.easel(["plan", config, "--out", planFile]).code == 0)
+        // After the plan: someone else takes U7's login.
+        _ = try await sim.withClient { client in
+            try await client.createUser(
+                NewUser(name: "Someone Else", login: NewUser.Login(uniqueId: "una7", sisUserId: "OTHER")))
+        }
+        let journal = sim.directory.appendingPathComponent("j").path
+        let apply = await sim.easel(["apply", "--plan", planFile, "--via", "sis-import", "--journal", journal])
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("Apply failed: 4 of 6 operations done."), "\(apply.err)")
+        #expect(apply.err.contains(
+            "failed: create user U7: canvas: An existing Canvas user with the SIS ID OTHER has already claimed U7's user_id "
+                + "requested login information, skipping (users.csv line 2)"), "\(apply.err)")
+        #expect(apply.err.contains("failed: create enrollment C9/U7/student: canvas: User U7 didn't exist for user enrollment (enrollments.csv line 2)"), "\(apply.err)")
+        let entries = try String(contentsOfFile: journal, encoding: .utf8)
+        #expect(entries.split(separator: "\n").count == 6)
+        #expect(entries.contains("\"id\":\"U8\""))
+        // The rest took: a new plan has only U7 and its enrollment left.
+        let again = await sim.easel(["plan", config])
+        #expect(again.out.contains("Plan: 2 to create, 0 to update, 0 to withdraw, 0 to replace."), "\(again.out)")
+    }
+
+    @Test func autoTakesTheAPIBelowTheThresholdAndTheImportAtIt() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let config = try sim.write("c.yaml", Self.config)
+        let journal = sim.directory.appendingPathComponent("j").path
+        let small = await sim.easel(["apply", config, "--auto-approve", "--journal", journal])
+        #expect(small.code == 0, "\(small.err)")
+        #expect(small.err.contains("applying via the API (auto: 6 operations a SIS import could carry, below the threshold of 200)"), "\(small.err)")
+        #expect(sim.server.snapshot().sisImports.isEmpty)
+
+        let more = try sim.write("more.yaml", Self.config.replacingOccurrences(of: "Course Nine", with: "Course 9").replacingOccurrences(of: "Ulf Eight", with: "Ulf Acht"))
+        let large = await sim.easel(["apply", more, "--auto-approve", "--sis-threshold", "2", "--journal", journal])
+        #expect(large.code == 0, "\(large.err)")
+        #expect(large.err.contains("applying via SIS import: 2 operations in one import, 0 through the API"), "\(large.err)")
+        #expect(large.err.contains("checking the SIS import: planning again"))
+        #expect(large.out.contains("Apply complete: 0 created, 2 updated, 0 withdrawn, 0 replaced."))
+        #expect(sim.server.snapshot().sisImports.count == 1)
+        #expect(await sim.easel(["plan", more, "--detailed-exitcode"]).code == 0)
+    }
+
+    @Test func sisImportIsRefusedForASubAccount() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let config = try sim.write("c.yaml", """
+            version: 1
+            canvas: {account: "sis_account_id:HS"}
+            courses: [{id: C9, name: Course Nine, code: C9}]
+            """)
+        let journal = sim.directory.appendingPathComponent("j").path
+        let refused = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("--via sis-import needs the root account"), "\(refused.err)")
+        let auto = await sim.easel(["apply", config, "--auto-approve", "--sis-threshold", "1", "--journal", journal])
+        #expect(auto.code == 0, "\(auto.err)")
+        #expect(auto.err.contains("applying via the API (auto: the account is not a root account)"))
+    }
+
+    /// The upload's response is lost: it is sent again, and the two imports of the same
+    /// upserts leave Canvas as one would.
+    @Test func aLostUploadResponseIsSentAgainHarmlessly() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let config = try sim.write("c.yaml", Self.config)
+        let journal = sim.directory.appendingPathComponent("j").path
+        sim.server.reseedFaults(3)
+        sim.server.updateConfig { $0.dropRate = 0.5 }
+        let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        sim.server.updateConfig { $0.dropRate = 0 }
+        #expect(apply.code == 0, "\(apply.err)")
+        #expect(sim.server.requestStats.drops >= 1)
+        #expect(sim.server.snapshot().sisImports.count == sim.server.requestStats.drops + 1)
+        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+    }
+
+    /// Every upload lost: the apply fails, says the outcome is unknown, and loses nothing.
+    @Test func anUploadThatNeverAnswersFailsTheApplyClearly() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let config = try sim.write("c.yaml", Self.config)
+        let journal = sim.directory.appendingPathComponent("j").path
+        sim.server.updateConfig { $0.dropRate = 1 }
+        let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        sim.server.updateConfig { $0.dropRate = 0 }
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("Apply failed: 0 of 6 operations done."), "\(apply.err)")
+        #expect(apply.err.contains("the SIS import upload got no answer"), "\(apply.err)")
+        let entries = try String(contentsOfFile: journal, encoding: .utf8)
+        #expect(entries.split(separator: "\n").count == 6)
+        // Canvas did run the imports; the next apply finds nothing or little left, and converges.
+        #expect(await sim.easel(["apply", config, "--auto-approve", "--journal", journal]).code == 0)
+        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+    }
+}

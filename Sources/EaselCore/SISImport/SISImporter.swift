@@ -98,6 +98,10 @@ public struct SISImporter: Sendable {
     }
 
     static func uploadMessage(_ error: CanvasError) -> String {
+        if error.outcomeUnknown {
+            return "the SIS import upload got no answer (\(error.message)): Canvas may still run it; "
+                + "check Admin → SIS Import, then run 'easel plan' to see what remains"
+        }
         switch error.kind {
         case .forbidden:
             return "canvas refused the SIS import (\(error.message)): the token needs the 'Import SIS data' permission "
