@@ -254,3 +254,41 @@ import Testing
         #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
     }
 }
+
+@Suite(.serialized) struct SISStickinessTests {
+    /// easel's own API edits make fields sticky; the import overrides them, as the plan shows.
+    @Test func anEarlierAPIEditDoesNotBlockTheImport() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let journal = sim.directory.appendingPathComponent("j").path
+        func config(_ name: String) throws -> String {
+            try sim.write("c.yaml", SISApplyReportingTests.config.replacingOccurrences(of: "Course Nine", with: name))
+        }
+        #expect(await sim.easel(["apply", try config("Course Nine"), "--auto-approve", "--via", "api", "--journal", journal]).code == 0)
+        #expect(await sim.easel(["apply", try config("Course 9"), "--auto-approve", "--via", "api", "--journal", journal]).code == 0)
+        #expect(sim.server.snapshot().courses.first { $0.sisCourseId == "C9" }?.stuckSisFields?.contains("name") == true)
+        let apply = await sim.easel(["apply", try config("Course IX"), "--auto-approve", "--via", "sis-import", "--journal", journal])
+        #expect(apply.code == 0, "\(apply.err)")
+        #expect(sim.server.snapshot().courses.first { $0.sisCourseId == "C9" }?.name == "Course IX")
+    }
+
+    /// Canvas ignores a course row's unknown term without a word; the check after the
+    /// import (the saved plan's postconditions read back) reports it against the operation.
+    @Test func whatTheImportSilentlySkippedIsReported() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let journal = sim.directory.appendingPathComponent("j").path
+        let twoTerms = SISApplyReportingTests.config.replacingOccurrences(
+            of: "terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}]",
+            with: "terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}, {id: T8, name: Term 8}]")
+        #expect(await sim.easel(["apply", try sim.write("c.yaml", twoTerms), "--auto-approve", "--journal", journal]).code == 0)
+        let moved = try sim.write("m.yaml", twoTerms.replacingOccurrences(of: "term: T9,", with: "term: T8,"))
+        let planFile = sim.directory.appendingPathComponent("p.plan").path
+        #expect(await sim.easel(["plan", moved, "--out", planFile]).code == 0)
+        _ = try await sim.withClient { client in try await client.deleteTerm(account: .id("1"), .sis(.term, "T8")) }
+        let apply = await sim.easel(["apply", "--plan", planFile, "--via", "sis-import", "--journal", journal])
+        #expect(apply.code == 1)
+        #expect(apply.err.contains(
+            "failed: update course C9: SIS import 1 accepted the row, but canvas shows term is \"T9\", not \"T8\""), "\(apply.err)")
+    }
+}
