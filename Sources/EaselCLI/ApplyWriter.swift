@@ -2,6 +2,7 @@ import ArgumentParser
 import CanvasAPI
 import EaselCore
 import Foundation
+import Synchronization
 
 extension ApplyVia: ExpressibleByArgument {}
 
@@ -48,11 +49,16 @@ struct ApplyWriter {
         apply.verify = verify
         let plain = !console.err.isTerminal
         let err = console.err
+        let lastState = Mutex<String?>(nil)
         apply.onImport = { status in
             let text = "\(status.id): \(status.workflowState), \(status.progress ?? 0)%"
-            // Off a terminal: a line when the state changes, not one per poll.
             if plain {
-                if status.workflowState != "importing" || status.progress == 0 { err.line("SIS import \(text)") }
+                // Off a terminal: a line when the state changes, not one per poll.
+                let changed = lastState.withLock { last in
+                    defer { last = status.workflowState }
+                    return last != status.workflowState
+                }
+                if changed { err.line("SIS import \(text)") }
             } else {
                 importLine.update(text)
             }

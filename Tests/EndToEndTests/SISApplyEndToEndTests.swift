@@ -235,6 +235,34 @@ import Testing
         #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
     }
 
+    /// Someone aborts the import while it runs: the apply fails, says so, journals every
+    /// operation, and the next apply finishes the job.
+    @Test func anAbortedImportFailsTheApplyAndLosesNothing() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        let config = try sim.write("c.yaml", Self.config)
+        let journal = sim.directory.appendingPathComponent("j").path
+        sim.server.updateConfig {
+            $0.bulkChunkRows = 1
+            $0.bulkChunkDelayMs = 300
+        }
+        let aborter = Task {
+            while sim.server.snapshot().sisImports.first?.workflowState != "importing" { try await Task.sleep(for: .milliseconds(20)) }
+            _ = try await sim.withClient { client in try await client.send(.put, "/api/v1/accounts/1/sis_imports/1/abort") }
+        }
+        let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        try await aborter.value
+        sim.server.updateConfig { $0.bulkChunkDelayMs = 0 }
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("SIS import 1 ended aborted; nothing of it is counted as done"), "\(apply.err)")
+        #expect(apply.err.contains("Apply failed: 0 of 6 operations done."), "\(apply.err)")
+        let entries = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+        #expect(entries.count == 6 && entries.allSatisfy { $0.contains("\"outcome\":\"failed\"") })
+        let again = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        #expect(again.code == 0, "\(again.err)")
+        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+    }
+
     /// Every upload lost: the apply fails, says the outcome is unknown, and loses nothing.
     @Test func anUploadThatNeverAnswersFailsTheApplyClearly() async throws {
         let sim = try await SimHarness.start()
