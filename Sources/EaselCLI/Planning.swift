@@ -31,6 +31,7 @@ struct Planning {
             progress.update("\(read.phase.rawValue): \(read.objectsRead) objects, \(read.requests) requests\(rosters)")
         }
         let started = ContinuousClock.now
+        let requestsBefore = client.metrics.requestsSent
         let live: LiveState
         do {
             live = try await reader.read(PlanMaker.scope(of: config))
@@ -40,7 +41,7 @@ struct Planning {
             throw CommandExit.failure
         }
         let seconds = (ContinuousClock.now - started).seconds
-        progress.finish("read Canvas: \(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
+        progress.finish("read Canvas: \(client.metrics.requestsSent - requestsBefore) requests in \(String(format: "%.1f", seconds)) s")
         do {
             let plan = try PlanMaker.plan(
                 config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: url, options: options)
