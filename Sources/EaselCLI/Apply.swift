@@ -27,8 +27,18 @@ struct Apply: AsyncParsableCommand {
     @Flag(help: "Apply even when the plan withdraws more enrollments than policy.max_withdraw allows.")
     var allowMassWithdraw = false
 
+    @Option(help: ArgumentHelp(
+        "How to write: api, sis-import (one Canvas SIS import for what it can carry, the API for the rest), or auto.",
+        discussion: "auto takes the SIS import when the account is a root account and at least --sis-threshold "
+            + "operations can go through it; else the API."))
+    var via: ApplyVia = .auto
+
+    @Option(help: "With --via auto: the fewest SIS-expressible operations for which a SIS import is used.")
+    var sisThreshold = ApplyPath.defaultThreshold
+
     func validate() throws {
         if let parallelism, parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
+        if sisThreshold < 1 { throw ValidationError("--sis-threshold must be at least 1") }
         if plan != nil, config.config != nil {
             throw ValidationError("give either a CONFIG or --plan PLAN, not both")
         }
@@ -49,12 +59,23 @@ struct Apply: AsyncParsableCommand {
         let options = PlanOptions(allowMassWithdraw: allowMassWithdraw, now: nowDate())
         let planning = Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
-            let plan = try await planning.plan(config, loaded, client: client, url: url)
+            let (plan, live) = try await planning.planWithLive(config, loaded, client: client, url: url)
             console.out.write(PlanTextRenderer(color: console.colorEnabled(for: console.out, noColor: global.noColor)).render(plan))
             if plan.isEmpty { return }
             try confirm(console)
             let configPath = self.config.config ?? ConfigLoader.defaultPath() ?? "."
-            try await execute(plan, client: client, console: console, journalPath: journal ?? ApplyJournal.defaultPath(forConfig: configPath))
+            // After a SIS import: plan again, and what the import should have done but is still planned did not take.
+            let verify: @Sendable ([PlanOperation]) async throws -> [String: String] = { imported in
+                console.err.line("checking the SIS import: planning again")
+                let again = try await planning.plan(config, loaded, client: client, url: url)
+                let left = Dictionary(again.operations.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+                return Dictionary(uniqueKeysWithValues: imported.compactMap { op in
+                    left[op.address].map { (op.address, "a new plan still shows it: \($0.action.rawValue) \($0.changedAttributes.joined(separator: ", "))") }
+                })
+            }
+            try await execute(
+                plan, live: live, verify: verify, client: client, console: console,
+                journalPath: journal ?? ApplyJournal.defaultPath(forConfig: configPath))
         }
     }
 
@@ -66,7 +87,8 @@ struct Apply: AsyncParsableCommand {
             throw CommandExit.failure
         }
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
-            let moved = try await PlanVerifier(reader: CanvasLiveReader(client: client)).changesSince(saved)
+            let verifier = PlanVerifier(reader: ReadPathReader(path: reading.readVia, api: CanvasLiveReader(client: client)))
+            let (moved, live) = try await verifier.check(saved)
             guard moved.isEmpty else {
                 console.err.line("error: live Canvas has changed since the plan was made; make a new plan:")
                 for change in moved { console.err.line("  - \(change)") }
@@ -74,7 +96,9 @@ struct Apply: AsyncParsableCommand {
             }
             console.out.write(PlanTextRenderer(color: console.colorEnabled(for: console.out, noColor: global.noColor)).render(saved))
             if saved.isEmpty { return }
-            try await execute(saved, client: client, console: console, journalPath: journal ?? ApplyJournal.defaultPath(forConfig: (path as NSString).deletingLastPathComponent))
+            try await execute(
+                saved, live: live, verify: { try await verifier.notTaken($0, of: saved) }, client: client, console: console,
+                journalPath: journal ?? ApplyJournal.defaultPath(forConfig: (path as NSString).deletingLastPathComponent))
         }
     }
 
@@ -92,7 +116,10 @@ struct Apply: AsyncParsableCommand {
         }
     }
 
-    private func execute(_ plan: Plan, client: CanvasClient, console: Console, journalPath: String) async throws {
+    private func execute(
+        _ plan: Plan, live: LiveState, verify: @escaping @Sendable ([PlanOperation]) async throws -> [String: String],
+        client: CanvasClient, console: Console, journalPath: String
+    ) async throws {
         let journal: ApplyJournal
         do {
             journal = try ApplyJournal(path: journalPath)
@@ -100,16 +127,15 @@ struct Apply: AsyncParsableCommand {
             console.err.line("error: cannot open the journal '\(journalPath)': \(error.localizedDescription)")
             throw CommandExit.failure
         }
-        let runner = CanvasOperationRunner(client: client, account: plan.account, notify: plan.notify, userKey: plan.userKey)
         let progress = ApplyProgress(console: console, total: plan.operations.count)
-        let engine = ApplyEngine(
-            runner: runner, parallelism: parallelism ?? 8,
-            onEvent: { event in
-                journal.record(event, canvasUrl: plan.canvasUrl)
-                progress.record(event)
-            })
-        let report = await engine.run(plan.operations)
+        let writer = ApplyWriter(
+            console: console, client: client, via: via, sisThreshold: sisThreshold, parallelism: parallelism ?? 8)
+        let report = try await writer.run(plan, live: live, verify: verify) { event in
+            journal.record(event, canvasUrl: plan.canvasUrl)
+            progress.record(event)
+        }
         progress.finish()
+        for note in report.notes { console.err.line(note) }
         if report.isComplete {
             console.out.line(report.completionLine)
             return

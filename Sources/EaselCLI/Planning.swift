@@ -20,6 +20,13 @@ struct Planning {
     }
 
     func plan(_ config: Config, _ loaded: LoadedConfig, client: CanvasClient, url: String) async throws -> Plan {
+        try await planWithLive(config, loaded, client: client, url: url).plan
+    }
+
+    /// The plan and the live state it was made from.
+    func planWithLive(_ config: Config, _ loaded: LoadedConfig, client: CanvasClient, url: String) async throws
+        -> (plan: Plan, live: LiveState)
+    {
         let progress = ProgressLine(console: console, label: "reading Canvas")
         let api = CanvasLiveReader(client: client) { read in
             let detail: String =
@@ -39,6 +46,7 @@ struct Planning {
             if fellBack { console.err.line("note: \(reason); reading Canvas through the API instead") }
         }
         let started = ContinuousClock.now
+        let requestsBefore = client.metrics.requestsSent
         let live: LiveState
         do {
             live = try await reader.read(PlanMaker.scope(of: config))
@@ -49,10 +57,11 @@ struct Planning {
         }
         let seconds = (ContinuousClock.now - started).seconds
         let via = chosen.path.withLock { $0 } == .report ? " via the provisioning report" : ""
-        progress.finish("read Canvas\(via): \(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
+        progress.finish("read Canvas\(via): \(client.metrics.requestsSent - requestsBefore) requests in \(String(format: "%.1f", seconds)) s")
         do {
-            return try PlanMaker.plan(
+            let plan = try PlanMaker.plan(
                 config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: url, options: options)
+            return (plan, live)
         } catch {
             for problem in error.problems { console.err.line("error: \(problem)") }
             console.err.line("the plan was not made; nothing was changed")

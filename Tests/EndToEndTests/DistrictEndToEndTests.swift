@@ -52,6 +52,27 @@ import Testing
         #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
     }
 
+    /// A drifted district through one SIS import: it converges, and the write path (the
+    /// import, its polls, the API operations it cannot carry) stays a handful of requests.
+    @Test func theDriftConvergesThroughASISImportInFewWrites() async throws {
+        var options = Self.options
+        (options.courses, options.users, options.enrollments, options.drift) = (100, 600, 3000, 0.05)
+        let district = DistrictGenerator.generate(options)
+        let sim = try await SimHarness.start(seed: nil) { $0.seed = DriftMaker.drift(district).seed }
+        defer { Task { await sim.stop() } }
+        _ = try DistrictWriter(directory: sim.directory).write(options)
+        let config = sim.directory.appendingPathComponent("config").path
+        let journal = sim.directory.appendingPathComponent("journal.jsonl").path
+        sim.server.resetRequestStats()
+        let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        #expect(apply.code == 0, "\(apply.err)")
+        #expect(apply.err.contains("applying via SIS import: 180 operations in one import, 0 through the API"), "\(apply.err)")
+        let stats = sim.server.requestStats
+        let writes = stats.byRoute.filter { !$0.key.hasPrefix("GET") || $0.key.contains("sis_imports") }.values.reduce(0, +)
+        #expect(writes < 10, "\(stats.byRoute)")
+        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+    }
+
     @Test func anEmptyCanvasConverges() async throws {
         let (sim, config, _) = try await Self.start { $0.emptySeed() }
         defer { Task { await sim.stop() } }

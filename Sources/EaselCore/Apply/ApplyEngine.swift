@@ -116,6 +116,21 @@ public struct ApplyReport: Sendable {
     public var failed: [(PlanOperation, String)] = []
     public var skipped: [PlanOperation] = []
     public var notStarted: [PlanOperation] = []
+    /// What the run has to say beyond each operation (a SIS import's id and state, messages
+    /// Canvas gave about no row in particular).
+    public var notes: [String] = []
+
+    public init(total: Int) { self.total = total }
+
+    /// Adds what another run (a stage of the same apply) did.
+    public mutating func absorb(_ other: ApplyReport) {
+        outcome.merge(other.outcome) { _, new in new }
+        succeeded += other.succeeded
+        failed += other.failed
+        skipped += other.skipped
+        notStarted += other.notStarted
+        notes += other.notes
+    }
 
     public var isComplete: Bool { failed.isEmpty && skipped.isEmpty && notStarted.isEmpty }
 

@@ -7,8 +7,14 @@ public struct PlanVerifier: Sendable {
 
     /// What moved under the plan since it was made; empty when the plan still applies.
     public func changesSince(_ plan: Plan) async throws -> [String] {
+        try await check(plan).changes
+    }
+
+    /// The changes since the plan was made, and the live state read to find them (what a
+    /// SIS import needs to restate the attributes the plan leaves alone).
+    public func check(_ plan: Plan) async throws -> (changes: [String], live: LiveState) {
         let live = try await reader.read(Self.scope(of: plan))
-        return Self.changes(plan, live)
+        return (Self.changes(plan, live), live)
     }
 
     /// Reads only what the plan touches.
