@@ -46,11 +46,16 @@ struct Import: AsyncParsableCommand {
         let url = try connection.url(nil, console)
         try checkTarget(console)
         let selection = ImportSelection(termIds: terms, account: account, userKey: userKey)
-        let live = try await connection.withClient(url: url, console: console) { client in
+        let (live, unkeyedTerms) = try await connection.withClient(url: url, console: console) { client in
             try await read(selection, client: client, console: console)
         }
         let imported = ConfigImporter.build(live, canvasUrl: url, userKey: userKey)
         for warning in imported.warnings { console.err.line("warning: \(warning)") }
+        if terms.isEmpty, !unkeyedTerms.isEmpty {
+            console.err.line(
+                "note: terms without a SIS id are not imported (\(unkeyedTerms.map { "'\($0)'" }.joined(separator: ", "))): "
+                    + "their courses stay out of the config; give a term a SIS id in Canvas to import it")
+        }
 
         let source = "Imported from Canvas by 'easel import': \(url), root account \(live.account.canvasId)."
         let files: [ImportFile] =
@@ -71,7 +76,9 @@ struct Import: AsyncParsableCommand {
         if let out { console.err.line("Check it with 'easel plan \(out)': it should show no changes.") }
     }
 
-    private func read(_ selection: ImportSelection, client: CanvasClient, console: Console) async throws -> LiveState {
+    private func read(_ selection: ImportSelection, client: CanvasClient, console: Console) async throws
+        -> (LiveState, [String])
+    {
         let progress = ProgressLine(console: console, label: "reading Canvas")
         let reader = CanvasLiveReader(client: client) { read in
             let rosters = read.rostersTotal > 0 ? ", courses \(read.rostersRead)/\(read.rostersTotal)" : ""
@@ -79,12 +86,12 @@ struct Import: AsyncParsableCommand {
         }
         let started = ContinuousClock.now
         do {
-            let live = try await reader.readForImport(selection)
+            let (live, unkeyedTerms) = try await reader.readForImport(selection)
             let seconds = (ContinuousClock.now - started).seconds
             progress.finish(
                 "read Canvas: \(live.courses.count) courses, \(live.users.count) users, "
                     + "\(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
-            return live
+            return (live, unkeyedTerms)
         } catch {
             progress.finish()
             console.err.line("error: reading Canvas failed: \(error)")

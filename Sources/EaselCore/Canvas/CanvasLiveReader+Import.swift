@@ -10,7 +10,8 @@ extension CanvasLiveReader {
     ///
     /// The result's `account` is the root account (terms live there, so the config's
     /// `canvas.account` must name it), and its `terms` are the selected ones only.
-    public func readForImport(_ selection: ImportSelection) async throws -> LiveState {
+    /// `unkeyedTerms` names the active terms without a SIS id, which an import cannot select.
+    public func readForImport(_ selection: ImportSelection) async throws -> (live: LiveState, unkeyedTerms: [String]) {
         let tracker = ReadTracker(client: client, report: progress)
         var live = LiveState()
 
@@ -51,7 +52,7 @@ extension CanvasLiveReader {
         }.filter { seen.insert($0).inserted }
         live.users = try await readUsers(canvasIds: userIds, root: rootRef, tracker)
         tracker.phase(.done)
-        return live
+        return (live, terms.filter { $0.sisId == nil }.map(\.name))
     }
 
     private func findAccount(_ text: String) async throws -> CanvasAccount {
