@@ -14,7 +14,7 @@ struct Import: AsyncParsableCommand {
             Progress and warnings go to standard error.
             """)
 
-    @Option(name: .customLong("term"), help: "Import this term, by SIS id (repeatable; default: every active term with a SIS id).")
+    @Option(name: .customLong("term"), help: "Import this term, by SIS id (repeatable; default: every active term, and the courses of terms without a SIS id).")
     var terms: [String] = []
 
     @Option(help: "Import only the courses of this account and its sub-accounts: a Canvas id or sis_account_id:X (default: the root account).")
@@ -46,16 +46,11 @@ struct Import: AsyncParsableCommand {
         let url = try connection.url(nil, console)
         try checkTarget(console)
         let selection = ImportSelection(termIds: terms, account: account, userKey: userKey)
-        let (live, unkeyedTerms) = try await connection.withClient(url: url, console: console) { client in
+        let live = try await connection.withClient(url: url, console: console) { client in
             try await read(selection, client: client, console: console)
         }
         let imported = ConfigImporter.build(live, canvasUrl: url, userKey: userKey)
         for warning in imported.warnings { console.err.line("warning: \(warning)") }
-        if terms.isEmpty, !unkeyedTerms.isEmpty {
-            console.err.line(
-                "note: terms without a SIS id are not imported (\(unkeyedTerms.map { "'\($0)'" }.joined(separator: ", "))): "
-                    + "their courses stay out of the config; give a term a SIS id in Canvas to import it")
-        }
 
         let source = "Imported from Canvas by 'easel import': \(url), root account \(live.account.canvasId)."
         let files: [ImportFile] =
@@ -76,9 +71,7 @@ struct Import: AsyncParsableCommand {
         if let out { console.err.line("Check it with 'easel plan \(out)': it should show no changes.") }
     }
 
-    private func read(_ selection: ImportSelection, client: CanvasClient, console: Console) async throws
-        -> (LiveState, [String])
-    {
+    private func read(_ selection: ImportSelection, client: CanvasClient, console: Console) async throws -> LiveState {
         let progress = ProgressLine(console: console, label: "reading Canvas")
         let reader = CanvasLiveReader(client: client) { read in
             let rosters = read.rostersTotal > 0 ? ", courses \(read.rostersRead)/\(read.rostersTotal)" : ""
@@ -86,12 +79,12 @@ struct Import: AsyncParsableCommand {
         }
         let started = ContinuousClock.now
         do {
-            let (live, unkeyedTerms) = try await reader.readForImport(selection)
+            let live = try await reader.readForImport(selection)
             let seconds = (ContinuousClock.now - started).seconds
             progress.finish(
                 "read Canvas: \(live.courses.count) courses, \(live.users.count) users, "
                     + "\(client.metrics.requestsSent) requests in \(String(format: "%.1f", seconds)) s")
-            return (live, unkeyedTerms)
+            return live
         } catch {
             progress.finish()
             console.err.line("error: reading Canvas failed: \(error)")

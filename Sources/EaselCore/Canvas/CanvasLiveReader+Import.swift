@@ -6,12 +6,12 @@ extension CanvasLiveReader {
 
     /// Reads what `easel import` turns into a config: the selected terms, every course of
     /// theirs under the selected account with its sections and enrollments, the custom roles,
-    /// the sub-accounts, and the users those enrollments reference.
+    /// the sub-accounts, and the users those enrollments reference. With no term selected,
+    /// the courses of terms without a SIS id (the Default Term) are read too.
     ///
     /// The result's `account` is the root account (terms live there, so the config's
-    /// `canvas.account` must name it), and its `terms` are the selected ones only.
-    /// `unkeyedTerms` names the active terms without a SIS id, which an import cannot select.
-    public func readForImport(_ selection: ImportSelection) async throws -> (live: LiveState, unkeyedTerms: [String]) {
+    /// `canvas.account` must name it), and its `terms` are the selected terms with a SIS id.
+    public func readForImport(_ selection: ImportSelection) async throws -> LiveState {
         let tracker = ReadTracker(client: client, report: progress)
         var live = LiveState()
 
@@ -33,7 +33,8 @@ extension CanvasLiveReader {
 
         tracker.phase(.courses)
         let accountRef = CanvasRef.id(listed.id)
-        let courses = try await live.terms.concurrentMap(width: width) { [client] term in
+        let listedTerms = live.terms + (selection.termIds.isEmpty ? terms.filter { $0.sisId == nil } : [])
+        let courses = try await listedTerms.concurrentMap(width: width) { [client] term in
             let query = CourseListQuery(term: .id(CanvasID(term.canvasId)), states: Self.importedCourseStates)
             let courses = try await client.courses(account: accountRef, query)
             tracker.read(courses.count)
@@ -52,7 +53,7 @@ extension CanvasLiveReader {
         }.filter { seen.insert($0).inserted }
         live.users = try await readUsers(canvasIds: userIds, root: rootRef, tracker)
         tracker.phase(.done)
-        return (live, terms.filter { $0.sisId == nil }.map(\.name))
+        return live
     }
 
     private func findAccount(_ text: String) async throws -> CanvasAccount {
