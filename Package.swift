@@ -89,7 +89,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "CanvasAPI", "CanvasSim", "DistrictKit"]),
+            name: "EndToEndTests", dependencies: ["EaselCLI", "EaselCore", "EaselYAML", "CanvasAPI", "CanvasSim", "DistrictKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

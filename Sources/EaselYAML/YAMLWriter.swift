@@ -10,11 +10,15 @@ public enum YAMLWriter {
     /// The document for `value`, ending in a newline; each `header` line becomes a `#` comment.
     public static func write(_ value: YAMLValue, header: [String] = []) -> String {
         var emitter = Emitter()
-        for line in header.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
-            emitter.output += line.isEmpty ? "#\n" : "# \(line)\n"
-        }
+        emitter.output = comment(header)
         emitter.document(value)
         return emitter.output
+    }
+
+    /// Each line as a `#` comment line (an empty line as a bare `#`).
+    public static func comment(_ lines: [String]) -> String {
+        lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            .map { $0.isEmpty ? "#\n" : "# \($0)\n" }.joined()
     }
 
     private struct Emitter {

@@ -90,7 +90,7 @@ public struct CanvasLiveReader: LiveReader {
 
     /// Custom course roles; a token that may not list roles reads none, since the planner
     /// does not need them (the runner resolves role ids when it enrolls).
-    private func readRoles(_ account: CanvasRef, _ tracker: ReadTracker) async throws -> [LiveRole] {
+    func readRoles(_ account: CanvasRef, _ tracker: ReadTracker) async throws -> [LiveRole] {
         do {
             let roles = try await client.roles(account: account, showInherited: true).compactMap(LiveRole.init)
             tracker.read(roles.count)

@@ -10,8 +10,17 @@ public enum ConfigRenderer {
     }
 
     static func value(_ config: Config) -> YAMLValue {
+        map(settings(config) + [
+            ("terms", terms(config.terms)),
+            ("users", users(config.users)),
+            ("courses", .list(config.courses.map(course))),
+        ])
+    }
+
+    /// `version`, `canvas`, `roles` (when any) and `policy`: what a config says once.
+    static func settings(_ config: Config) -> [(String, YAMLValue?)] {
         let policy = config.policy
-        return map([
+        return [
             ("version", .int(config.version)),
             ("canvas", map([
                 ("url", config.canvas.url.map(YAMLValue.string)),
@@ -28,25 +37,30 @@ public enum ConfigRenderer {
                 ("user_key", .string(policy.userKey.rawValue)),
                 ("notify", .bool(policy.notify)),
             ])),
-            ("terms", .list(config.terms.map { term in
-                map([
-                    ("id", .string(term.id)), ("name", .string(term.name)),
-                    ("start", date(term.start)), ("end", date(term.end)),
-                ])
-            })),
-            ("users", .list(config.users.map { user in
-                map([
-                    ("id", user.id.map(YAMLValue.string)), ("name", .string(user.name)),
-                    ("login", user.login.map(YAMLValue.string)), ("email", user.email.map(YAMLValue.string)),
-                    ("sortable_name", user.sortableName.map(YAMLValue.string)),
-                    ("auth_provider", user.authProvider.map(YAMLValue.string)),
-                ])
-            })),
-            ("courses", .list(config.courses.map(course))),
-        ])
+        ]
     }
 
-    private static func course(_ course: Course) -> YAMLValue {
+    static func terms(_ terms: [Term]) -> YAMLValue {
+        .list(terms.map { term in
+            map([
+                ("id", .string(term.id)), ("name", .string(term.name)),
+                ("start", date(term.start)), ("end", date(term.end)),
+            ])
+        })
+    }
+
+    static func users(_ users: [User]) -> YAMLValue {
+        .list(users.map { user in
+            map([
+                ("id", user.id.map(YAMLValue.string)), ("name", .string(user.name)),
+                ("login", user.login.map(YAMLValue.string)), ("email", user.email.map(YAMLValue.string)),
+                ("sortable_name", user.sortableName.map(YAMLValue.string)),
+                ("auth_provider", user.authProvider.map(YAMLValue.string)),
+            ])
+        })
+    }
+
+    static func course(_ course: Course) -> YAMLValue {
         var fields: [(String, YAMLValue?)] = [
             ("id", .string(course.id)), ("name", .string(course.name)), ("code", .string(course.code)),
             ("term", course.term.map { .string($0.id) }),
@@ -83,7 +97,7 @@ public enum ConfigRenderer {
         return map(fields)
     }
 
-    private static func map(_ fields: [(String, YAMLValue?)]) -> YAMLValue {
+    static func map(_ fields: [(String, YAMLValue?)]) -> YAMLValue {
         .map(fields.compactMap { key, value in value.map { YAMLValue.Entry(key, $0) } })
     }
 
