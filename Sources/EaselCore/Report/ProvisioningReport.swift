@@ -38,9 +38,11 @@ public struct ProvisioningReport: Sendable {
     public var termCanvasId: String?
     /// Adds deleted and concluded rows (SIS-linked ones, and courses deleted lately).
     public var includeDeleted: Bool
-    /// Waits between status polls: the first, growing by half each time up to the last.
-    public var firstPoll: Duration = .milliseconds(250)
-    public var longestPoll: Duration = .seconds(2)
+    /// Waits between status polls: the first, doubling each time up to the last. A poll is a
+    /// request against the throttle; a report takes seconds on a small account and minutes on
+    /// a large one, so polls soon grow sparse.
+    public var firstPoll: Duration = .milliseconds(500)
+    public var longestPoll: Duration = .seconds(4)
     /// Gives up on a run that has not finished by then.
     public var timeout: Duration = .seconds(3600)
 
@@ -54,19 +56,34 @@ public struct ProvisioningReport: Sendable {
 
     /// Runs the report and returns its files; `progress` gets Canvas's 0–100 while it runs.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) async throws -> ProvisioningFiles {
+        try await files(of: try await start(), progress: progress)
+    }
+
+    /// Asks Canvas for a run.
+    public func start() async throws -> CanvasReport {
         var parameters = kinds.map { ($0.rawValue, "true") }
         if let termCanvasId { parameters.append(("enrollment_term_id", termCanvasId)) }
         if includeDeleted { parameters.append(("include_deleted", "true")) }
-        var run = try await client.startReport(account: account, "provisioning_csv", parameters: parameters)
+        return try await client.startReport(account: account, "provisioning_csv", parameters: parameters)
+    }
 
-        let started = ContinuousClock.now
+    /// Waits for a started run to finish, polling less often as it goes on, and downloads its files.
+    ///
+    /// Canvas runs an account's reports as background jobs, in turn: several runs are best
+    /// started together and then waited for one after another, so that a later run is
+    /// mostly finished by the time its first poll goes out.
+    public func files(of started: CanvasReport, progress: (@Sendable (Int) -> Void)? = nil) async throws
+        -> ProvisioningFiles
+    {
+        var run = started
+        let began = ContinuousClock.now
         var wait = firstPoll
         while !run.isFinished {
-            guard ContinuousClock.now - started < timeout else {
+            guard ContinuousClock.now - began < timeout else {
                 throw LiveReadError("the provisioning report \(run.id.rawValue) did not finish in \(timeout); try --read-via api")
             }
             try await Task.sleep(for: wait)
-            wait = min(wait * 1.5, longestPoll)
+            wait = min(wait * 2, longestPoll)
             run = try await client.report(account: account, "provisioning_csv", id: run.id)
             progress?(run.progress ?? 0)
         }

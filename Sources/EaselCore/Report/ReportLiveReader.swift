@@ -43,10 +43,15 @@ public struct ReportLiveReader: LiveReader {
         tracker.phase(.report, reportsTotal: runs.count)
         let root = frame.root
         async let smallUsers = usersByReport ? [] : api.readUsers(scope, root: root, tracker)
-        let files = try await runs.concurrentMap(width: max(runs.count, 1)) { run in
-            let files = try await run.run { tracker.reportProgress(run.termCanvasId ?? "users", $0) }
-            tracker.read(files.tables.values.reduce(0) { $0 + $1.rows.count }, report: true)
-            return files
+        // Started together, waited for in turn (see `ProvisioningReport.files(of:)`).
+        let started = try await runs.concurrentMap(width: max(runs.count, 1)) { try await $0.start() }
+        var files: [ProvisioningFiles] = []
+        for (run, report) in zip(runs, started) {
+            let name = run.termCanvasId ?? "users"
+            let read = try await run.files(of: report) { tracker.reportProgress(name, $0) }
+            tracker.reportProgress(name, 100)
+            tracker.read(read.tables.values.reduce(0) { $0 + $1.rows.count }, report: true)
+            files.append(read)
         }
 
         tracker.phase(.courses)
