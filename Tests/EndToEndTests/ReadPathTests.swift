@@ -83,6 +83,31 @@ import Testing
         }
     }
 
+    /// A term rollover: the declared term is not in Canvas yet, so every course is missing from
+    /// the term reports; one courses report of the root account finds the one that exists
+    /// (under another term, with its roster) instead of a GET per course.
+    @Test func aNewTermIsReadWithOneMoreReportNotAGetPerCourse() async throws {
+        var seed = SmallDistrict.seed(courses: 30, users: 40)
+        seed.terms = [TermSeed(name: "Old", sisTermId: "2025-FALL")]
+        let kept = SmallDistrict.courseId(5)
+        seed.courses = seed.courses.filter { $0.sisCourseId == kept }.map { var c = $0; c.term = "2025-FALL"; return c }
+        seed.sections = seed.sections.filter { $0.course == .sis(kept) }
+        seed.enrollments = seed.enrollments.filter { $0.course == .sis(kept) || $0.section == .sis("\(kept)-S1") }
+        try await EndToEnd.run(seed: seed) { e2e in
+            let config = SmallDistrict.config(courses: 30, users: 40)
+            let plan = try await Self.expectSamePlans(e2e, config)
+            #expect(plan.summary.create > 30)
+            #expect(EndToEnd.lines(plan).contains("update course \(kept)"), "the existing course is found and moved")
+
+            let before = e2e.client.metrics.requestsSent
+            _ = try await e2e.plan(config, reader: ReportLiveReader(api: e2e.reader()))
+            let requests = e2e.client.metrics.requestsSent - before
+            // frame 4, one courses report (start, polls, download), the found course's roster 2,
+            // the 40 users one GET each: far fewer than a GET for each of the 30 courses.
+            #expect(requests < 4 + 8 + 2 + 40 + 10, "\(requests) requests")
+        }
+    }
+
     /// The report path's request count does not grow with the courses: a few per term.
     @Test func theReportReadsInAFewRequests() async throws {
         try await EndToEnd.run(seed: School.seed) { e2e in

@@ -69,8 +69,8 @@ public struct ReportLiveReader: LiveReader {
 
         // Declared courses outside the reports, and their rosters, through the REST path; so
         // are the rosters of courses without a SIS id, whose deleted enrollments the report omits.
-        let fetched = try await api.lookUpCourses(CanvasLiveReader.missing(from: reported, scope), tracker)
-        let scoped = CanvasLiveReader.scoped(reported + fetched.map(LiveCourse.init), scope)
+        let fetched = try await lookUpMissing(CanvasLiveReader.missing(from: reported, scope), frame, tracker)
+        let scoped = CanvasLiveReader.scoped(reported + fetched, scope)
         let reportedIds = Set(reported.map(\.canvasId))
         let unread = scoped.filter {
             $0.managed && $0.course.workflowState != "deleted" && (!reportedIds.contains($0.course.canvasId) || $0.course.sisId == nil)
@@ -89,6 +89,42 @@ public struct ReportLiveReader: LiveReader {
         }
         tracker.phase(.done)
         return frame.live
+    }
+
+    /// Above this many declared courses that the term reports lack, one more report looks for
+    /// them across the whole root account instead of a GET each (a term rollover declares a
+    /// term Canvas does not have yet, and every course of it is missing).
+    static let lookupReportThreshold = 20
+
+    /// The declared courses and mapped ids the term reports lack. On the root account many of
+    /// them are looked for in one courses-only report of the whole account (it shows every
+    /// course with a SIS id, deleted ones included, so a SIS id it lacks is absent from
+    /// Canvas); the rest, and all of them on a sub-account, one GET each.
+    private func lookUpMissing(_ missing: [CanvasRef], _ frame: CanvasLiveReader.Frame, _ tracker: ReadTracker)
+        async throws -> [LiveCourse]
+    {
+        guard frame.live.account.isRoot, missing.count > Self.lookupReportThreshold else {
+            return try await api.lookUpCourses(missing, tracker).map(LiveCourse.init)
+        }
+        let run = ProvisioningReport(client: api.client, account: frame.account, kinds: [.courses], termCanvasId: nil, includeDeleted: true)
+        tracker.phase(.report, reportsTotal: 1)
+        let files = try await run.run { tracker.reportProgress("courses", $0) }
+        let all = files[.courses]?.reportRows.compactMap(LiveCourse.init(report:)) ?? []
+        tracker.read(all.count, report: true)
+        var wantedSis = Set<String>()
+        var wantedIds = Set<String>()
+        for ref in missing {
+            switch ref {
+            case .sis(_, let id): wantedSis.insert(id)
+            case .id(let id): wantedIds.insert(id.rawValue)
+            case .special: break
+            }
+        }
+        let found = all.filter { $0.sisId.map(wantedSis.contains) == true || wantedIds.contains($0.canvasId) }
+        // A mapped course deleted long ago without a SIS id is not in the report: ask for it.
+        let foundIds = Set(found.map(\.canvasId))
+        let unseen = missing.filter { if case .id(let id) = $0 { !foundIds.contains(id.rawValue) } else { false } }
+        return try await found + api.lookUpCourses(unseen, tracker).map(LiveCourse.init)
     }
 
     /// The users the config names, found among the report's logins by SIS id or by login.

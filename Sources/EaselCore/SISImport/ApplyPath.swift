@@ -28,7 +28,7 @@ public struct ApplyPath: Sendable, Equatable {
         let api = staging.before.count + staging.after.count
         let sis = ApplyPath(
             usesSISImport: true,
-            reason: "via SIS import: \(count) operations in one import, \(api) through the API")
+            reason: "via SIS import: \(operations(count)) in one import, \(api) through the API")
         switch via {
         case .api:
             return .success(ApplyPath(usesSISImport: false, reason: "via the API"))
@@ -46,12 +46,15 @@ public struct ApplyPath: Sendable, Equatable {
             guard count >= threshold else {
                 return .success(ApplyPath(
                     usesSISImport: false,
-                    reason: "via the API (auto: \(count) operations a SIS import could carry, below the threshold of \(threshold))"))
+                    reason: "via the API (auto: \(operations(count)) a SIS import could carry, below the threshold of \(threshold))"))
             }
             return .success(sis)
         }
     }
 }
+
+/// `1 operation`, `2 operations`.
+private func operations(_ n: Int) -> String { n == 1 ? "1 operation" : "\(n) operations" }
 
 public struct ApplyPathError: Error, Sendable, CustomStringConvertible {
     public var description: String
