@@ -164,7 +164,8 @@ import Testing
             #expect(chosen.withLock { $0 } == ["report: 2 courses", "api: the provisioning report is not available to this token (401)"])
 
             let strict = ReadPathReader(path: .report, api: e2e.reader())
-            await #expect(throws: CanvasError.self) { try await strict.read(scope) }
+            let error = await #expect(throws: ProvisioningReport.Unavailable.self) { try await strict.read(scope) }
+            #expect(error?.description.hasSuffix("use --read-via api") == true)
         }
     }
 

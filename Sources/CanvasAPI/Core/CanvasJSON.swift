@@ -1,7 +1,7 @@
 import Foundation
 
 /// JSON conventions of the Canvas API: snake_case keys, ISO 8601 dates with any zone offset.
-enum CanvasJSON {
+public enum CanvasJSON {
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -28,7 +28,7 @@ enum CanvasJSON {
     }
 
     /// `2026-09-01T08:00:00Z`, `…T08:00:00.123-06:00`, or a bare `2026-09-01` (UTC midnight).
-    static func parseDate(_ text: String) -> Date? {
+    public static func parseDate(_ text: String) -> Date? {
         if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
         return try? Date.ISO8601FormatStyle().year().month().day().parse(text)

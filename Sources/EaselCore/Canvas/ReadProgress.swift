@@ -79,6 +79,14 @@ final class ReadTracker: Sendable {
         }
     }
 
+    /// One more report run, started after the others: back in the report phase.
+    func addReport() {
+        update {
+            $0.phase = .report
+            $0.reportsTotal += 1
+        }
+    }
+
     /// Canvas's progress of the report run named `run`.
     func reportProgress(_ run: String, _ percent: Int) {
         update { $0.reportPercent[run] = percent }

@@ -1,4 +1,5 @@
 import BulkFiles
+import CanvasAPI
 import Foundation
 
 // Provisioning-report rows as the planner sees them: the same values the REST path builds
@@ -11,9 +12,14 @@ struct ReportRow {
 
     subscript(_ column: String) -> String? { table.value(record, column) }
 
-    /// An ISO 8601 timestamp as the planner's date (midnight UTC reads as a bare date).
-    func date(_ column: String) -> ConfigDate? {
-        guard let text = self[column], let date = try? Date(text, strategy: .iso8601) else { return nil }
+    /// An ISO 8601 timestamp (Canvas writes the account's zone, `…T00:00:00-04:00`) as the
+    /// planner's date, read as the REST path reads JSON dates; one it cannot read fails the
+    /// read rather than reading as "no date".
+    func date(_ column: String) throws -> ConfigDate? {
+        guard let text = self[column] else { return nil }
+        guard let date = CanvasJSON.parseDate(text) else {
+            throw LiveReadError("the provisioning report has a \(column) Canvas's API would not write: '\(text)' (line \(record.line))")
+        }
         return ConfigDate(canvas: date)
     }
 }
@@ -26,7 +32,7 @@ extension LiveCourse {
     /// The report's course statuses: unpublished (created or claimed), active (available),
     /// concluded (completed), deleted. Dates are filled only when the course restricts
     /// enrollments to them, so dates present mean restricted.
-    init?(report row: ReportRow) {
+    init?(report row: ReportRow) throws {
         guard let canvasId = row["canvas_course_id"] else { return nil }
         let state: String =
             switch row["status"] ?? "" {
@@ -35,8 +41,8 @@ extension LiveCourse {
             case "created", "claimed", "": "unpublished"
             case let other: other
             }
-        let start = row.date("start_date")
-        let end = row.date("end_date")
+        let start = try row.date("start_date")
+        let end = try row.date("end_date")
         self.init(
             canvasId: canvasId, sisId: row["course_id"], name: row["long_name"] ?? "", code: row["short_name"] ?? "",
             termCanvasId: row["canvas_term_id"], accountCanvasId: row["canvas_account_id"], workflowState: state,
@@ -46,11 +52,11 @@ extension LiveCourse {
 
 extension LiveSection {
     /// Dates, as on the REST path, only when the section restricts enrollments to them.
-    init?(report row: ReportRow) {
+    init?(report row: ReportRow) throws {
         guard let canvasId = row["canvas_section_id"] else { return nil }
         self.init(
-            canvasId: canvasId, sisId: row["section_id"], name: row["name"] ?? "", start: row.date("start_date"),
-            end: row.date("end_date"))
+            canvasId: canvasId, sisId: row["section_id"], name: row["name"] ?? "", start: try row.date("start_date"),
+            end: try row.date("end_date"))
     }
 }
 

@@ -29,6 +29,29 @@ public struct ProvisioningReport: Sendable {
             if h.contains("canvas_term_id") { return .terms }
             return nil
         }
+
+        /// The columns easel reads from the file: without one of them a row would read as
+        /// something else (a missing id drops it), so a file lacking one fails the read.
+        var requiredColumns: [String] {
+            switch self {
+            case .users: ["canvas_user_id", "user_id", "login_id", "full_name", "status"]
+            case .terms: ["canvas_term_id", "term_id", "name", "status"]
+            case .courses: ["canvas_course_id", "course_id", "short_name", "long_name", "canvas_account_id", "canvas_term_id", "status"]
+            case .sections: ["canvas_section_id", "section_id", "canvas_course_id", "name", "status"]
+            case .enrollments:
+                ["canvas_enrollment_id", "canvas_course_id", "canvas_user_id", "role", "canvas_section_id", "status", "canvas_associated_user_id"]
+            }
+        }
+    }
+
+    /// Wraps a refusal to start a run (403/404: the token may not run reports): the one
+    /// failure `--read-via auto` answers by reading through the API instead.
+    public struct Unavailable: Error, Sendable, CustomStringConvertible {
+        public var cause: CanvasError
+
+        public var description: String {
+            "the provisioning report is not available to this token (\(cause)); use --read-via api"
+        }
     }
 
     public var client: CanvasClient
@@ -59,12 +82,16 @@ public struct ProvisioningReport: Sendable {
         try await files(of: try await start(), progress: progress)
     }
 
-    /// Asks Canvas for a run.
+    /// Asks Canvas for a run; a refusal throws `Unavailable`.
     public func start() async throws -> CanvasReport {
         var parameters = kinds.map { ($0.rawValue, "true") }
         if let termCanvasId { parameters.append(("enrollment_term_id", termCanvasId)) }
         if includeDeleted { parameters.append(("include_deleted", "true")) }
-        return try await client.startReport(account: account, "provisioning_csv", parameters: parameters)
+        do {
+            return try await client.startReport(account: account, "provisioning_csv", parameters: parameters)
+        } catch let error as CanvasError where [.forbidden, .notFound].contains(error.kind) {
+            throw Unavailable(cause: error)
+        }
     }
 
     /// Waits for a started run to finish, polling less often as it goes on, and downloads its files.
@@ -95,7 +122,24 @@ public struct ProvisioningReport: Sendable {
         guard let url = run.attachment?.url ?? run.fileUrl else {
             throw LiveReadError("the provisioning report \(run.id.rawValue) completed without a file")
         }
-        return try Self.parse(try await client.download(url), reportId: run.id.rawValue)
+        let files = try Self.parse(try await client.download(url), reportId: run.id.rawValue)
+        try Self.check(files, has: kinds, reportId: run.id.rawValue)
+        return files
+    }
+
+    /// Fails unless every kind asked for came back with the columns easel reads.
+    static func check(_ files: ProvisioningFiles, has kinds: [Kind], reportId: String) throws {
+        for kind in kinds {
+            guard let table = files[kind] else {
+                throw LiveReadError("the provisioning report \(reportId) has no \(kind.rawValue) file; use --read-via api")
+            }
+            let missing = kind.requiredColumns.filter { !table.has($0) }
+            guard missing.isEmpty else {
+                throw LiveReadError(
+                    "the provisioning report \(reportId)'s \(kind.rawValue) file lacks \(missing.joined(separator: ", ")); "
+                        + "this Canvas's report is not one easel reads: use --read-via api")
+            }
+        }
     }
 
     /// A zip of CSVs (several kinds) or one CSV.

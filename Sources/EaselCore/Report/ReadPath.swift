@@ -47,8 +47,8 @@ public struct ReadPathReader: LiveReader {
         guard chosen == .report else { return try await api.read(scope) }
         do {
             return try await ReportLiveReader(api: api).read(scope)
-        } catch let error as CanvasError where path == .auto && [.forbidden, .notFound].contains(error.kind) {
-            onChoice?(.api, "the provisioning report is not available to this token (\(error.status.map(String.init) ?? "?"))")
+        } catch let error as ProvisioningReport.Unavailable where path == .auto {
+            onChoice?(.api, "the provisioning report is not available to this token (\(error.cause.status.map(String.init) ?? "?"))")
             return try await api.read(scope)
         }
     }

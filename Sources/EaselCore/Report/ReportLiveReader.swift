@@ -55,7 +55,7 @@ public struct ReportLiveReader: LiveReader {
         }
 
         tracker.phase(.courses)
-        var reported = files.flatMap { $0[.courses]?.reportRows ?? [] }.compactMap(LiveCourse.init(report:))
+        var reported = try files.flatMap { $0[.courses]?.reportRows ?? [] }.compactMap(LiveCourse.init(report:))
         let sections = Dictionary(grouping: files.flatMap { $0[.sections]?.reportRows ?? [] }) { $0["canvas_course_id"] ?? "" }
         let enrollments = Dictionary(grouping: files.flatMap { $0[.enrollments]?.reportRows ?? [] }) {
             $0["canvas_course_id"] ?? ""
@@ -63,7 +63,7 @@ public struct ReportLiveReader: LiveReader {
         for i in reported.indices where reported[i].workflowState != "deleted" {
             let id = reported[i].canvasId
             // A deleted section's row (SIS-linked ones come with include_deleted) is not a section.
-            reported[i].sections = (sections[id] ?? []).filter { $0["status"] != "deleted" }.compactMap(LiveSection.init(report:))
+            reported[i].sections = try (sections[id] ?? []).filter { $0["status"] != "deleted" }.compactMap(LiveSection.init(report:))
             reported[i].enrollments = (enrollments[id] ?? []).compactMap(LiveEnrollment.init(report:))
         }
 
@@ -107,9 +107,9 @@ public struct ReportLiveReader: LiveReader {
             return try await api.lookUpCourses(missing, tracker).map(LiveCourse.init)
         }
         let run = ProvisioningReport(client: api.client, account: frame.account, kinds: [.courses], termCanvasId: nil, includeDeleted: true)
-        tracker.phase(.report, reportsTotal: 1)
+        tracker.addReport()
         let files = try await run.run { tracker.reportProgress("courses", $0) }
-        let all = files[.courses]?.reportRows.compactMap(LiveCourse.init(report:)) ?? []
+        let all = try files[.courses]?.reportRows.compactMap(LiveCourse.init(report:)) ?? []
         tracker.read(all.count, report: true)
         var wantedSis = Set<String>()
         var wantedIds = Set<String>()

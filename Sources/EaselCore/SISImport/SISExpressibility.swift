@@ -39,6 +39,11 @@ enum SISExpressibility {
         case .update, .conclude, .delete:
             guard context.course(op.id) != nil else { return "the course's live values are not known" }
             if op.afterBool("published") == false { return "a SIS import cannot unpublish a course" }
+            // A blank account_id leaves an existing course where it is (Canvas's importer sets
+            // the account only when the column names one), so a move to the root is the API's.
+            if let account = op.afterString("account"), case .some(.none) = context.accountColumn(account) {
+                return "a SIS import cannot move a course back to the root account"
+            }
             if op.sets("sis_id") { return "it sets a SIS id" }
             return nil
         case .adopt:
