@@ -9,11 +9,11 @@ import CanvasAPI
 /// declared courses the reports cannot show (no declared term, another account) and their
 /// rosters come from the REST path, so the snapshot is the one `CanvasLiveReader` builds.
 ///
-/// One difference remains, by Canvas's design: the report shows a deleted enrollment only for a
-/// SIS user in a SIS course or section. Courses without a SIS id have their rosters read
-/// through the REST path for that reason; a user without a SIS id (a login-keyed config) who
-/// is enrolled again plans a `create` where the REST path plans a `reactivate`, and Canvas
-/// revives the same row either way.
+/// Where the report shows less than the REST listings, by Canvas's design (docs/bulk-paths.md):
+/// deleted enrollments appear only when SIS-linked, so rosters of courses without a SIS id are
+/// read through the REST path, and another deleted enrollment the config wants back plans
+/// `create` rather than `reactivate` (Canvas revives the same row either way); enrollments of
+/// users without a login in the root account are not in the report at all.
 public struct ReportLiveReader: LiveReader {
     /// The REST reader for what the report does not carry, and its progress callback.
     public var api: CanvasLiveReader

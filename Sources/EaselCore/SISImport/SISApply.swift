@@ -87,7 +87,10 @@ public struct SISApply: Sendable {
         }
         guard outcome.imported else {
             let why = outcome.errorMessage.map { ": \($0)" } ?? ""
-            let message = "SIS import \(outcome.id) ended \(outcome.workflowState)\(why); nothing of it is counted as done"
+            // Canvas applies an import row by row, not as a transaction: rows before the failure may
+            // have taken. None is counted as done; a new plan shows which did not.
+            let message = "SIS import \(outcome.id) ended \(outcome.workflowState)\(why); none of its rows is counted as done, "
+                + "though Canvas may have applied some: run 'easel plan' to see what remains"
             report.notes.append(message)
             for op in rows { fail(op, ([message] + (problems[op.address] ?? [])).joined(separator: "; "), &report, &blocked) }
             return

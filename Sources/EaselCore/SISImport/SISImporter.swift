@@ -17,6 +17,8 @@ public struct SISImporter: Sendable {
     /// First and longest pause between status polls.
     public var firstPoll: Duration = .milliseconds(500)
     public var longestPoll: Duration = .seconds(2)
+    /// Gives up waiting (the import itself goes on in Canvas) after this long.
+    public var timeout: Duration = .seconds(6 * 3600)
     /// Uploads at most (the first included) when responses are lost.
     public var uploadAttempts = 3
 
@@ -81,7 +83,13 @@ public struct SISImporter: Sendable {
     {
         var current = started
         var pause = firstPoll
+        let began = ContinuousClock.now
         while !current.isFinished {
+            guard ContinuousClock.now - began < timeout else {
+                throw Failure(
+                    message: "SIS import \(started.id) has not ended after \(timeout) (\(current.workflowState), "
+                        + "\(current.progress ?? 0)%); it may still run in Canvas (Admin → SIS Import): run 'easel plan' once it has ended")
+            }
             try await Task.sleep(for: pause)
             pause = min(pause * 2, longestPoll)
             do {
