@@ -46,6 +46,7 @@ struct ApplyWriter {
             importer: SISImporter(client: client, account: .id(CanvasID(live.account.canvasId))), runner: runner,
             context: context, parallelism: parallelism)
         apply.onEvent = onEvent
+        apply.fallBackToAPI = via == .auto
         apply.verify = verify
         let plain = !console.err.isTerminal
         let err = console.err

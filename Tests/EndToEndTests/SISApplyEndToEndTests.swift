@@ -181,6 +181,28 @@ import Testing
         #expect(again.out.contains("Plan: 2 to create, 0 to update, 0 to withdraw, 0 to replace."), "\(again.out)")
     }
 
+    /// A token without the SIS import permission: auto carries the rows through the API;
+    /// asked for by name, the import's refusal fails the apply with what to do.
+    @Test func autoFallsBackToTheAPIWhenCanvasRefusesTheImport() async throws {
+        let sim = try await SimHarness.start()
+        defer { Task { await sim.stop() } }
+        sim.server.updateConfig { $0.unauthorizedPaths = ["/api/v1/accounts/1/sis_imports"] }
+        let config = try sim.write("c.yaml", Self.config)
+        let journal = sim.directory.appendingPathComponent("j").path
+        let strict = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+        #expect(strict.code == 1)
+        #expect(strict.err.contains("canvas refused the SIS import"), "\(strict.err)")
+        #expect(sim.server.snapshot().users.filter { $0.name == "Ulf Eight" }.isEmpty)
+
+        let auto = await sim.easel(["apply", config, "--auto-approve", "--sis-threshold", "1", "--journal", journal])
+        #expect(auto.code == 0, "\(auto.err)")
+        #expect(auto.err.contains("its 6 operations went through the API instead"), "\(auto.err)")
+        #expect(auto.out.contains("Apply complete: 6 created"), "\(auto.out)")
+        #expect(sim.server.snapshot().sisImports.isEmpty)
+        let again = await sim.easel(["plan", config, "--detailed-exitcode"])
+        #expect(again.code == 0, "\(again.out)")
+    }
+
     @Test func autoTakesTheAPIBelowTheThresholdAndTheImportAtIt() async throws {
         let sim = try await SimHarness.start()
         defer { Task { await sim.stop() } }

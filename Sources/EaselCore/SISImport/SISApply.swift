@@ -18,6 +18,9 @@ public struct SISApply: Sendable {
     /// do what the plan shows. Stickiness is not cleared: fields stuck by hand stay
     /// protected from the school's own SIS feed, as they were.
     public var options = SISImportUploadOptions(overrideSISStickiness: true)
+    /// `--via auto`: when Canvas refuses the upload outright (no permission, SIS imports off),
+    /// the rows' operations go through the API instead of failing.
+    public var fallBackToAPI = false
     public var onEvent: (@Sendable (ApplyEvent) -> Void)?
     /// Each status read of the import, for progress.
     public var onImport: (@Sendable (CanvasSISImport) -> Void)?
@@ -72,6 +75,12 @@ public struct SISApply: Sendable {
         let outcome: SISImporter.Outcome
         do {
             outcome = try await importer.run(zip: try upload.zip(), options: options, progress: onImport)
+        } catch let failure as SISImporter.Failure where failure.refused && fallBackToAPI {
+            report.notes.append("\(failure.message); its \(rows.count) operations went through the API instead")
+            let api = await ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent).run(rows)
+            report.absorb(api)
+            blocked.merge(blockedRoots(api)) { first, _ in first }
+            return
         } catch {
             let message = (error as? CustomStringConvertible)?.description ?? "\(error)"
             for op in rows { fail(op, message, &report, &blocked) }

@@ -40,6 +40,8 @@ public struct SISImporter: Sendable {
     /// Why the import did not end: it could not be sent, or its status could not be read.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var message: String
+        /// Canvas refused the upload outright: nothing was imported, and the API may carry the rows instead.
+        public var refused = false
         public var description: String { message }
     }
 
@@ -73,10 +75,14 @@ public struct SISImporter: Sendable {
                 try await Task.sleep(for: firstPoll * attempt)
                 continue
             } catch let error as CanvasError {
-                throw Failure(message: Self.uploadMessage(error))
+                throw Failure(message: Self.uploadMessage(error), refused: !error.outcomeUnknown && Self.refusals.contains(error.kind))
             }
         }
     }
+
+    /// Answers to the upload that mean Canvas queued nothing: no permission, SIS imports off,
+    /// not a root account.
+    static let refusals: Set<CanvasError.Kind> = [.forbidden, .notFound, .validation]
 
     private func wait(_ started: CanvasSISImport, progress: (@Sendable (CanvasSISImport) -> Void)?) async throws
         -> CanvasSISImport
