@@ -87,8 +87,9 @@ public struct SISApply: Sendable {
             return
         }
         var problems: [String: [String]] = [:]
+        let index = upload.addressIndex()
         for m in outcome.messages {
-            if let address = upload.address(file: m.file, line: m.row) {
+            if let file = m.file, let line = m.row, let address = index[file]?[line] {
                 problems[address, default: []].append("canvas: \(m.message) (\(m.file ?? "?") line \(m.row ?? 0))")
             } else {
                 report.notes.append("SIS import \(outcome.id): \(m.file.map { "\($0): " } ?? "")\(m.message)")

@@ -34,9 +34,16 @@ public struct SISUpload: Sendable, Equatable {
 
     /// The plan address of the row Canvas reports a problem with, by file name and line.
     public func address(file: String?, line: Int?) -> String? {
-        guard let file, let line, let f = files.first(where: { $0.name == file }) else { return nil }
-        let lines = f.text().lines
-        return lines.firstIndex(of: line).map { f.addresses[$0] }
+        guard let file, let line else { return nil }
+        return addressIndex()[file]?[line]
+    }
+
+    /// Plan addresses by file name and the CSV line their row starts on: built once to map
+    /// every message of an import (thousands, on a bad day) back to its operation.
+    public func addressIndex() -> [String: [Int: String]] {
+        Dictionary(
+            files.map { f in (f.name, Dictionary(Swift.zip(f.text().lines, f.addresses), uniquingKeysWith: { a, _ in a })) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// The files that have rows, zipped (deflated: CSVs shrink tenfold).
