@@ -62,6 +62,12 @@ struct Apply: AsyncParsableCommand {
             let (plan, live) = try await planning.planWithLive(config, loaded, client: client, url: url)
             console.out.write(PlanTextRenderer(color: console.colorEnabled(for: console.out, noColor: global.noColor)).render(plan))
             if plan.isEmpty { return }
+            if via == .sisImport, !live.account.isRoot {
+                // Said before asking, not after a "yes" that could not be honoured.
+                console.err.line("error: --via sis-import needs the root account, and canvas.account is a sub-account "
+                    + "(SIS imports run on root accounts only): use --via api, or set canvas.account to the root account")
+                throw CommandExit.failure
+            }
             try confirm(console)
             let configPath = self.config.config ?? ConfigLoader.defaultPath() ?? "."
             // After a SIS import: plan again, and what the import should have done but is still planned did not take.
