@@ -97,9 +97,10 @@ import Testing
     }
 
     @Test func progressMovesWhileImportingAndImportsRunInOrder() async throws {
-        try await withSim(seed: Self.seed, configure: { $0.runtime.bulkChunkRows = 5; $0.runtime.bulkChunkDelayMs = 60 }) { _, client in
+        // 20 chunks 150 ms apart: a window of 3 s in which a poller every 10 ms sees progress even on a loaded machine.
+        try await withSim(seed: Self.seed, configure: { $0.runtime.bulkChunkRows = 5; $0.runtime.bulkChunkDelayMs = 150 }) { _, client in
             var users = "user_id,login_id,full_name,status\n"
-            for i in 1...60 { users += "U\(i),user\(i),User \(i),active\n" }
+            for i in 1...100 { users += "U\(i),user\(i),User \(i),active\n" }
             let first = try await client.sisImport(zip: try Bulk.zip([("users.csv", users)]))
             let second = try await client.sisImport(zip: try Bulk.zip([("users.csv", "user_id,login_id,full_name,status\nU1,user1,Renamed,active\n")]))
             let firstId = try #require(first.object.int("id")), secondId = try #require(second.object.int("id"))
