@@ -269,7 +269,10 @@ import Testing
             $0.bulkChunkDelayMs = 300
         }
         let aborter = Task {
-            while sim.server.snapshot().sisImports.first?.workflowState != "importing" { try await Task.sleep(for: .milliseconds(20)) }
+            // Until it has started (not until "importing": one that ended first must fail the test, not hang it).
+            while [nil, "created"].contains(sim.server.snapshot().sisImports.first?.workflowState) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             _ = try await sim.withClient { client in try await client.send(.put, "/api/v1/accounts/1/sis_imports/1/abort") }
         }
         let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
