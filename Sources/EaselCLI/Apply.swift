@@ -64,8 +64,7 @@ struct Apply: AsyncParsableCommand {
             if plan.isEmpty { return }
             if via == .sisImport, !live.account.isRoot {
                 // Said before asking, not after a "yes" that could not be honoured.
-                console.err.line("error: --via sis-import needs the root account, and canvas.account is a sub-account "
-                    + "(SIS imports run on root accounts only): use --via api, or set canvas.account to the root account")
+                console.err.line("error: \(ApplyPathError.needsRootAccount)")
                 throw CommandExit.failure
             }
             try confirm(console)

@@ -37,4 +37,13 @@ final class JobQueue: Sendable {
     func cancelAndWait() async {
         for task in cancelAll() { await task.value }
     }
+
+    /// Between two chunks of a bulk job: `bulk_chunk_delay_ms`, or a yield so API requests interleave.
+    static func pauseBetweenChunks(_ config: RuntimeConfig) async {
+        if config.bulkChunkDelayMs > 0 {
+            try? await Task.sleep(for: .milliseconds(config.bulkChunkDelayMs))
+        } else {
+            await Task.yield()
+        }
+    }
 }

@@ -262,11 +262,7 @@ enum ReportJob {
                 guard going else { return }
                 done += chunk.count
                 index += chunk.count
-                if config.bulkChunkDelayMs > 0 {
-                    try? await Task.sleep(for: .milliseconds(config.bulkChunkDelayMs))
-                } else {
-                    await Task.yield()
-                }
+                await JobQueue.pauseBetweenChunks(config)
             } while index < ids.count
             outputs.append((kind, text))
         }

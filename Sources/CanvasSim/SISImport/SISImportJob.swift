@@ -58,11 +58,7 @@ enum SISImportJob {
                 guard going else { return }
                 done += chunk.count
                 index += chunk.count
-                if config.bulkChunkDelayMs > 0 {
-                    try? await Task.sleep(for: .milliseconds(config.bulkChunkDelayMs))
-                } else {
-                    await Task.yield()
-                }
+                await JobQueue.pauseBetweenChunks(config)
             }
         }
         run.file = nil

@@ -8,6 +8,13 @@ extension PlanOperation {
 
     func afterBool(_ key: String) -> Bool? { after?[key]?.bool }
 
+    /// The section the enrollment had before: a replace's old section (nil: the default
+    /// section), else the operation's own.
+    var previousSection: String? { before?["section"].map { $0.string } ?? section }
+
+    /// The role the enrollment had before: a replace's old role, else the operation's own.
+    var previousRole: String? { before?["role"]?.string ?? role }
+
     /// nil: `key` is not changed; `.some(nil)`: cleared; else the instant to send.
     func afterDate(_ key: String) throws(OperationRunError) -> Date?? {
         guard let value = after?[key] else { return nil }

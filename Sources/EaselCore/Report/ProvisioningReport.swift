@@ -102,18 +102,12 @@ public struct ProvisioningReport: Sendable {
     public func files(of started: CanvasReport, progress: (@Sendable (Int) -> Void)? = nil) async throws
         -> ProvisioningFiles
     {
-        var run = started
-        let began = ContinuousClock.now
-        var wait = firstPoll
-        while !run.isFinished {
-            guard ContinuousClock.now - began < timeout else {
-                throw LiveReadError("the provisioning report \(run.id.rawValue) did not finish in \(timeout); try --read-via api")
-            }
-            try await Task.sleep(for: wait)
-            wait = min(wait * 2, longestPoll)
-            run = try await client.report(account: account, "provisioning_csv", id: run.id)
-            progress?(run.progress ?? 0)
-        }
+        let polling = JobPolling(first: firstPoll, longest: longestPoll, timeout: timeout)
+        let run = try await polling.wait(
+            started, isFinished: \.isFinished,
+            status: { try await client.report(account: account, "provisioning_csv", id: started.id) },
+            progress: { progress?($0.progress ?? 0) },
+            timedOut: { LiveReadError("the provisioning report \($0.id.rawValue) did not finish in \(timeout); try --read-via api") })
         guard run.status == "complete" else {
             throw LiveReadError(
                 "the provisioning report \(run.id.rawValue) ended '\(run.status ?? "?")'"

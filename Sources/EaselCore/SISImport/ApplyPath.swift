@@ -34,9 +34,7 @@ public struct ApplyPath: Sendable, Equatable {
             return .success(ApplyPath(usesSISImport: false, reason: "via the API"))
         case .sisImport:
             guard context.accountIsRoot else {
-                return .failure(ApplyPathError(
-                    "--via sis-import needs the root account, and canvas.account is a sub-account "
-                        + "(SIS imports run on root accounts only): use --via api, or set canvas.account to the root account"))
+                return .failure(.needsRootAccount)
             }
             return .success(sis)
         case .auto:
@@ -59,4 +57,9 @@ private func operations(_ n: Int) -> String { n == 1 ? "1 operation" : "\(n) ope
 public struct ApplyPathError: Error, Sendable, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
+
+    /// `--via sis-import` with a sub-account as `canvas.account`.
+    public static let needsRootAccount = ApplyPathError(
+        "--via sis-import needs the root account, and canvas.account is a sub-account "
+            + "(SIS imports run on root accounts only): use --via api, or set canvas.account to the root account")
 }

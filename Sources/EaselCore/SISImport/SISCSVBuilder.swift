@@ -144,9 +144,7 @@ struct SISCSVBuilder {
         var rows = [enrollmentRow(op, role: op.role, section: op.section, status: status)]
         if op.action == .replace {
             // The enrollment it replaces: same user, the role or section it had.
-            let role = op.before?["role"]?.string ?? op.role
-            let section: String? = op.before?["section"].map { $0.string } ?? op.section
-            rows.append(enrollmentRow(op, role: role, section: section, status: "deleted"))
+            rows.append(enrollmentRow(op, role: op.previousRole, section: op.previousSection, status: "deleted"))
         }
         return rows
     }

@@ -89,8 +89,7 @@ enum SISExpressibility {
         if op.action == .adopt { return "a SIS import cannot adopt an enrollment" }
         // Rows that name an existing enrollment by its (user, role, section) must find that one.
         let existing = op.action != .create
-        let oldSection: String? = op.before?["section"].map { $0.string } ?? op.section
-        if existing, (op.section == nil || oldSection == nil), !context.defaultSectionIsUnambiguous(course: course) {
+        if existing, (op.section == nil || op.previousSection == nil), !context.defaultSectionIsUnambiguous(course: course) {
             return "course '\(course)' has several sections without a SIS id"
         }
         return nil

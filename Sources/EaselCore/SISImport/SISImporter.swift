@@ -87,28 +87,25 @@ public struct SISImporter: Sendable {
     private func wait(_ started: CanvasSISImport, progress: (@Sendable (CanvasSISImport) -> Void)?) async throws
         -> CanvasSISImport
     {
-        var current = started
-        var pause = firstPoll
-        let began = ContinuousClock.now
-        while !current.isFinished {
-            guard ContinuousClock.now - began < timeout else {
-                throw Failure(
+        let polling = JobPolling(first: firstPoll, longest: longestPoll, timeout: timeout)
+        return try await polling.wait(
+            started, isFinished: \.isFinished,
+            status: {
+                do {
+                    return try await client.sisImport(account: account, id: started.id)
+                } catch let error as CanvasError {
+                    // The client already retried what can be retried.
+                    throw Failure(
+                        message: "cannot read the status of SIS import \(started.id): \(error.message); it may still be "
+                            + "running in Canvas (Admin → SIS Import); run 'easel plan' once it has ended to see what remains")
+                }
+            },
+            progress: progress,
+            timedOut: { current in
+                Failure(
                     message: "SIS import \(started.id) has not ended after \(timeout) (\(current.workflowState), "
                         + "\(current.progress ?? 0)%); it may still run in Canvas (Admin → SIS Import): run 'easel plan' once it has ended")
-            }
-            try await Task.sleep(for: pause)
-            pause = min(pause * 2, longestPoll)
-            do {
-                current = try await client.sisImport(account: account, id: started.id)
-            } catch let error as CanvasError {
-                // The client already retried what can be retried.
-                throw Failure(
-                    message: "cannot read the status of SIS import \(started.id): \(error.message); it may still be "
-                        + "running in Canvas (Admin → SIS Import); run 'easel plan' once it has ended to see what remains")
-            }
-            progress?(current)
-        }
-        return current
+            })
     }
 
     static func uploadMessage(_ error: CanvasError) -> String {
