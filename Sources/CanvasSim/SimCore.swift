@@ -11,16 +11,17 @@ final class SimCore: Sendable {
     /// SIS imports, one at a time in order; reports, one at a time on their own queue.
     let imports = JobQueue()
     let reports = JobQueue()
+    /// A seed was given, but the store already held state and `reseed` was off.
+    let seedIgnored: Bool
 
     init(_ options: SimOptions) throws {
         store = try Store(dataDirectory: options.dataDirectory)
         config = Locked(options.runtime)
         optionTokens = Set(options.tokens)
         faults = Faults(seed: options.faultSeed)
-        if let seed = options.seed {
-            let fresh = store.transaction { $0.courses.isEmpty && $0.users.isEmpty && $0.terms.count == 1 }
-            if fresh || options.reseed { _ = try loadSeed(seed, mode: .replace) }
-        }
+        let fresh = store.transaction { $0.courses.isEmpty && $0.users.isEmpty && $0.terms.count == 1 }
+        seedIgnored = options.seed != nil && !fresh && !options.reseed
+        if let seed = options.seed, fresh || options.reseed { _ = try loadSeed(seed, mode: .replace) }
         // An import the last run left unfinished will not resume.
         store.transaction { $0.failInterruptedImports() }
     }

@@ -18,6 +18,9 @@ public final class SimServer: Sendable {
     let core: SimCore
     private let task: Task<Void, any Error>
 
+    /// The seed was not loaded: the data directory already held state (and `reseed` was off).
+    public var seedIgnored: Bool { core.seedIgnored }
+
     /// `http://127.0.0.1:PORT`
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 

@@ -21,8 +21,16 @@ struct Apply: AsyncParsableCommand {
     @Option(help: "Operations in flight at most (default: adapted to Canvas's rate limit, up to 8).")
     var parallelism: Int?
 
-    @Option(help: "Where to append the record of what was applied (default: .easel/journal.jsonl beside the config).")
+    @Option(help: "Where to append the record of what was applied (default: .easel/journal.jsonl in the working directory).")
     var journal: String?
+
+    @Option(help: ArgumentHelp(
+        "How long to wait for another apply in this directory to finish (e.g. 30s, 5m; default 0: refuse at once).",
+        discussion: "Applies in one working directory take turns through a lock on .easel/apply.lock."))
+    var lockTimeout: LockTimeout = LockTimeout(duration: .zero)
+
+    @Option(help: "With --plan: summary prints the plan's counts, full lists every operation before applying.")
+    var detail: PlanDetail = .summary
 
     @Flag(help: "Apply even when the plan withdraws more enrollments than policy.max_withdraw allows.")
     var allowMassWithdraw = false
@@ -46,11 +54,42 @@ struct Apply: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console.current
+        let lock: ApplyLock
+        do {
+            lock = try await ApplyLock(timeout: lockTimeout.duration, environment: console.environment)
+        } catch {
+            console.err.line("error: \(error); nothing was changed")
+            throw CommandExit.failure
+        }
+        defer { withExtendedLifetime(lock) {} }
         if let path = plan {
             try await applySaved(path, console)
         } else {
             try await applyConfig(console)
         }
+    }
+
+    /// An import an earlier apply here started and did not see end (it was killed): wait for
+    /// it, so this apply plans against the Canvas it left.
+    private func awaitEarlierImport(client: CanvasClient, url: String, console: Console) async throws {
+        guard let pending = PendingSISImport.load() else { return }
+        guard pending.canvasUrl == url else { return }
+        let importer = SISImporter(client: client, account: .id(CanvasID(pending.account)))
+        console.err.line("waiting for SIS import \(pending.id), started by an earlier apply here at \(pending.started)")
+        let line = ProgressLine(console: console, label: "SIS import \(pending.id)")
+        do {
+            let ended = try await importer.waitForEarlier(id: pending.id) { status in
+                line.update("\(status.workflowState), \(status.progress ?? 0)%")
+            }
+            line.finish("SIS import \(pending.id) ended: \(ended.workflowState)")
+        } catch let error as CanvasError where error.kind == .notFound {
+            line.finish("SIS import \(pending.id) is no longer in Canvas")
+        } catch {
+            line.finish()
+            console.err.line("error: cannot tell whether SIS import \(pending.id) has ended: \(error); nothing was changed")
+            throw CommandExit.failure
+        }
+        PendingSISImport.clear()
     }
 
     private func applyConfig(_ console: Console) async throws {
@@ -59,6 +98,7 @@ struct Apply: AsyncParsableCommand {
         let options = PlanOptions(allowMassWithdraw: allowMassWithdraw, now: nowDate())
         let planning = Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
+            try await awaitEarlierImport(client: client, url: url, console: console)
             let (plan, live) = try await planning.planWithLive(config, loaded, client: client, url: url)
             console.out.write(PlanTextRenderer(color: console.colorEnabled(for: console.out, noColor: global.noColor)).render(plan))
             if plan.isEmpty { return }
@@ -68,7 +108,6 @@ struct Apply: AsyncParsableCommand {
                 throw CommandExit.failure
             }
             try confirm(console)
-            let configPath = self.config.config ?? ConfigLoader.defaultPath() ?? "."
             // After a SIS import: plan again, and what the import should have done but is still planned did not take.
             let verify: @Sendable ([PlanOperation]) async throws -> [String: String] = { imported in
                 console.err.line("checking the SIS import: planning again")
@@ -78,9 +117,7 @@ struct Apply: AsyncParsableCommand {
                     left[op.address].map { (op.address, "a new plan still shows it: \($0.action.rawValue) \($0.changedAttributes.joined(separator: ", "))") }
                 })
             }
-            try await execute(
-                plan, live: live, verify: verify, client: client, console: console,
-                journalPath: journal ?? ApplyJournal.defaultPath(forConfig: configPath))
+            try await execute(plan, live: live, verify: verify, client: client, console: console)
         }
     }
 
@@ -92,6 +129,7 @@ struct Apply: AsyncParsableCommand {
             throw CommandExit.failure
         }
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
+            try await awaitEarlierImport(client: client, url: url, console: console)
             let verifier = PlanVerifier(reader: ReadPathReader(path: reading.readVia, api: CanvasLiveReader(client: client)))
             let (moved, live) = try await verifier.check(saved)
             guard moved.isEmpty else {
@@ -99,11 +137,19 @@ struct Apply: AsyncParsableCommand {
                 for change in moved { console.err.line("  - \(change)") }
                 throw CommandExit.failure
             }
-            console.out.write(PlanTextRenderer(color: console.colorEnabled(for: console.out, noColor: global.noColor)).render(saved))
+            let color = console.colorEnabled(for: console.out, noColor: global.noColor)
+            if detail == .full || saved.isEmpty {
+                console.out.write(PlanTextRenderer(detailFull: true, color: color).render(saved))
+            } else {
+                // As `terraform apply PLANFILE`: the plan was reviewed when it was made; say what it holds.
+                console.out.line("Canvas: \(saved.canvasUrl) (account \(saved.account))")
+                for warning in saved.warnings { console.out.line("Warning: \(warning)") }
+                console.out.line(saved.summary.line)
+                console.out.line("Applying the saved plan \(path) ('easel show \(path)' lists every operation).")
+            }
             if saved.isEmpty { return }
             try await execute(
-                saved, live: live, verify: { try await verifier.notTaken($0, of: saved) }, client: client, console: console,
-                journalPath: journal ?? ApplyJournal.defaultPath(forConfig: (path as NSString).deletingLastPathComponent))
+                saved, live: live, verify: { try await verifier.notTaken($0, of: saved) }, client: client, console: console)
         }
     }
 
@@ -123,26 +169,33 @@ struct Apply: AsyncParsableCommand {
 
     private func execute(
         _ plan: Plan, live: LiveState, verify: @escaping @Sendable ([PlanOperation]) async throws -> [String: String],
-        client: CanvasClient, console: Console, journalPath: String
+        client: CanvasClient, console: Console
     ) async throws {
+        let journalPath = journal ?? ApplyJournal.defaultPath
         let journal: ApplyJournal
         do {
             journal = try ApplyJournal(path: journalPath)
         } catch {
-            console.err.line("error: cannot open the journal '\(journalPath)': \(error.localizedDescription)")
+            console.err.line("error: cannot open the journal: \(error); nothing was changed")
             throw CommandExit.failure
         }
         let progress = ApplyProgress(console: console, total: plan.operations.count)
-        let writer = ApplyWriter(
+        var writer = ApplyWriter(
             console: console, client: client, via: via, sisThreshold: sisThreshold, parallelism: parallelism ?? 8)
+        writer.mayStart = { journal.stop == nil }
         let report = try await writer.run(plan, live: live, verify: verify) { event in
             journal.record(event, canvasUrl: plan.canvasUrl)
             progress.record(event)
         }
         progress.finish()
         for note in report.notes { console.err.line(note) }
+        if let stop = journal.stop {
+            journalStopped(stop, journal: journal, report: report, console: console)
+            throw CommandExit.failure
+        }
         if report.isComplete {
             console.out.line(report.completionLine)
+            console.out.line("Journal: \(journal.path)")
             return
         }
         console.err.line("Apply failed: \(report.succeeded.count) of \(report.total) operations done.")
@@ -157,7 +210,44 @@ struct Apply: AsyncParsableCommand {
         if !report.notStarted.isEmpty {
             console.err.line("  not started: \(report.notStarted.count) operations (interrupted)")
         }
+        console.err.line("Journal: \(journal.path)")
         console.err.line("Run 'easel plan' to see what remains; 'easel apply' again finishes it.")
         throw CommandExit.failure
     }
+
+    /// The journal could not be written: nothing new was started; say what was done and
+    /// which of it the journal lacks.
+    private func journalStopped(_ stop: ApplyJournal.Stop, journal: ApplyJournal, report: ApplyReport, console: Console) {
+        console.err.line(
+            "error: the journal '\(journal.path)' could not be written (\(stop.failure)); it stopped \(stop.position)")
+        console.err.line(
+            "Apply stopped: no operation was started after that; \(report.succeeded.count) of \(report.total) operations done, "
+                + "\(report.failed.count) failed, \(report.notStarted.count) not started.")
+        let unrecorded = max(0, report.succeeded.count + report.failed.count + report.skipped.count - stop.written)
+        if unrecorded > 0 {
+            console.err.line("  \(unrecorded) finished operation\(unrecorded == 1 ? " is" : "s are") missing from the journal.")
+        }
+        console.err.line("Free space (or pass --journal elsewhere), then run 'easel plan' to see what remains.")
+    }
+}
+
+/// `--lock-timeout`: `0`, `30s`, `5m`, `1h`, or a number of seconds.
+struct LockTimeout: ExpressibleByArgument, Sendable {
+    var duration: Duration
+
+    init(duration: Duration) { self.duration = duration }
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [(String, Int)] = [("ms", 0), ("s", 1), ("m", 60), ("h", 3600)]
+        for (suffix, seconds) in units where text.hasSuffix(suffix) {
+            guard let value = Double(text.dropLast(suffix.count)), value >= 0 else { return nil }
+            duration = seconds == 0 ? .milliseconds(Int(value)) : .seconds(value * Double(seconds))
+            return
+        }
+        guard let value = Double(text), value >= 0 else { return nil }
+        duration = .seconds(value)
+    }
+
+    var defaultValueDescription: String { "0" }
 }

@@ -2,14 +2,23 @@ import EaselCore
 import Foundation
 import Synchronization
 
-/// Apply progress: done/total, failures, rate and ETA on a terminal; a plain line per
-/// operation elsewhere, so CI logs show what happened.
+/// Apply progress: done/total, failures, rate and ETA redrawn on a terminal; elsewhere (CI
+/// logs, `TERM=dumb`) every failure and a line at each tenth of the way, at most one a second,
+/// so operations a SIS import settles all at once give one line, not ten with one time.
 final class ApplyProgress: Sendable {
     private let console: Console
     private let total: Int
     private let started = ContinuousClock.now
-    private let counts = Mutex<(done: Int, failed: Int, skipped: Int)>((0, 0, 0))
+    private let counts = Mutex<Counts>(Counts())
     private let line: ProgressLine
+
+    private struct Counts {
+        var done = 0, failed = 0, skipped = 0
+        var finished: Int { done + failed + skipped }
+        /// The tenth of the way last logged, and when.
+        var loggedTenth = 0
+        var loggedAt: ContinuousClock.Instant?
+    }
 
     init(console: Console, total: Int) {
         self.console = console
@@ -18,35 +27,45 @@ final class ApplyProgress: Sendable {
     }
 
     func record(_ event: ApplyEvent) {
-        let (done, failed, skipped) = counts.withLock { c -> (Int, Int, Int) in
+        let now = ContinuousClock.now
+        let started = started
+        let (counts, logNow) = counts.withLock { c -> (Counts, Bool) in
             switch event {
             case .done: c.done += 1
             case .failed: c.failed += 1
             case .skipped: c.skipped += 1
             }
-            return (c.done, c.failed, c.skipped)
+            let tenth = total == 0 ? 10 : c.finished * 10 / total
+            let due = tenth > c.loggedTenth && now - (c.loggedAt ?? started) >= .seconds(1)
+            if due {
+                c.loggedTenth = tenth
+                c.loggedAt = now
+            }
+            return (c, due)
         }
-        if console.err.isTerminal {
-            let finished = done + failed + skipped
-            let elapsed = max((ContinuousClock.now - started).seconds, 0.001)
-            let rate = Double(finished) / elapsed
-            let eta = rate > 0 ? Double(total - finished) / rate : 0
-            line.update(String(format: "%d/%d done, %d failed, %.1f ops/s, ETA %.0f s", finished, total, failed, rate, eta))
-        } else {
-            // Off a terminal: every failure, and a line at each tenth of the way.
-            let finished = done + failed + skipped
-            switch event {
-            case .failed(let op, let message): console.err.line("failed: \(op.action.rawValue) \(op.kind.rawValue) \(op.id): \(message)")
-            case .skipped(let op, let because): console.err.line("skipped: \(op.action.rawValue) \(op.kind.rawValue) \(op.id) (needs \(because))")
-            case .done: break
-            }
-            let step = max(1, total / 10)
-            if finished % step == 0 || finished == total {
-                let elapsed = (ContinuousClock.now - started).seconds
-                console.err.line(String(format: "applied %d/%d (%d failed) in %.1f s", finished, total, failed, elapsed))
-            }
+        let elapsed = max((now - started).seconds, 0.001)
+        if console.liveProgress {
+            let rate = Double(counts.finished) / elapsed
+            let eta = rate > 0 ? Double(total - counts.finished) / rate : 0
+            line.update(String(format: "%d/%d done, %d failed, %.1f ops/s, ETA %.0f s", counts.finished, total, counts.failed, rate, eta))
+            return
+        }
+        switch event {
+        case .failed(let op, let message): console.err.line("failed: \(op.action.rawValue) \(op.kind.rawValue) \(op.id): \(message)")
+        case .skipped(let op, let because): console.err.line("skipped: \(op.action.rawValue) \(op.kind.rawValue) \(op.id) (needs \(because))")
+        case .done: break
+        }
+        if logNow, counts.finished < total {
+            console.err.line(String(format: "applied %d/%d (%d failed) in %.1f s", counts.finished, total, counts.failed, elapsed))
         }
     }
 
-    func finish() { line.finish() }
+    /// Clears the live line; off a terminal, logs the final count.
+    func finish() {
+        line.finish()
+        guard !console.liveProgress else { return }
+        let c = counts.withLock { $0 }
+        let elapsed = (ContinuousClock.now - started).seconds
+        console.err.line(String(format: "applied %d/%d (%d failed) in %.1f s", c.finished, total, c.failed, elapsed))
+    }
 }

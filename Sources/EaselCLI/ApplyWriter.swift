@@ -16,6 +16,8 @@ struct ApplyWriter {
     var via: ApplyVia
     var sisThreshold: Int
     var parallelism: Int
+    /// Asked before each operation (or the import) starts; false stops the apply.
+    var mayStart: @Sendable () -> Bool = { true }
 
     /// `verify` says which imported operations did not take (a re-plan); `onEvent` gets every outcome.
     func run(
@@ -38,7 +40,9 @@ struct ApplyWriter {
         }
         guard let staging, path.usesSISImport else {
             if via != .api { console.err.line("applying \(path.reason)") }
-            return await ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent).run(plan.operations)
+            var engine = ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent)
+            engine.mayStart = mayStart
+            return await engine.run(plan.operations)
         }
         console.err.line("applying \(path.reason)")
         let importLine = ProgressLine(console: console, label: "SIS import")
@@ -46,12 +50,22 @@ struct ApplyWriter {
             importer: SISImporter(client: client, account: .id(CanvasID(live.account.canvasId))), runner: runner,
             context: context, parallelism: parallelism)
         apply.onEvent = onEvent
+        apply.mayStart = mayStart
         apply.fallBackToAPI = via == .auto
         apply.verify = verify
-        let plain = !console.err.isTerminal
+        let plain = !console.liveProgress
         let err = console.err
         let lastState = Mutex<String?>(nil)
+        // Kept until the import ends, so an apply killed meanwhile is followed by one that waits for it.
+        let lastStatus = Mutex<CanvasSISImport?>(nil)
+        let account = live.account.canvasId
         apply.onImport = { status in
+            lastStatus.withLock { last in
+                if last == nil {
+                    PendingSISImport(canvasUrl: plan.canvasUrl, account: account, id: status.id.rawValue).save()
+                }
+                last = status
+            }
             let text = "\(status.id): \(status.workflowState), \(status.progress ?? 0)%"
             if plain {
                 // Off a terminal: a line when the state changes, not one per poll.
@@ -66,6 +80,7 @@ struct ApplyWriter {
         }
         let report = await apply.run(staging, total: plan.operations.count)
         importLine.finish()
+        if lastStatus.withLock({ $0?.isFinished == true }) { PendingSISImport.clear() }
         return report
     }
 }

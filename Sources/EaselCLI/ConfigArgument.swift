@@ -1,5 +1,6 @@
 import ArgumentParser
 import EaselCore
+import Foundation
 import EaselYAML
 
 /// The CONFIG argument: a file or directory, `easel.yaml` or `easel/` by default.
@@ -11,6 +12,10 @@ struct ConfigArgument: ParsableArguments {
     func load(_ console: Console, noColor: Bool) throws -> (Config, LoadedConfig) {
         guard let path = config ?? ConfigLoader.defaultPath() else {
             console.err.line("error: no config given, and no easel.yaml or easel/ here")
+            throw CommandExit.failure
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            console.err.line("error: no config at '\(path)'")
             throw CommandExit.failure
         }
         let loaded = ConfigLoader.load(path: path)

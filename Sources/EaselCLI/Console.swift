@@ -1,15 +1,21 @@
+import EaselCore
 import Foundation
 import Synchronization
 
-/// Where a command's output goes: the process's stdout/stderr, or a buffer in tests.
+/// Where a command's output goes: a file descriptor (stdout, stderr), or a buffer in tests.
+///
+/// A write that fails (the reader closed the pipe, the disk is full) closes the sink: later
+/// writes are dropped, and `failure` says why, so the command can end with a message instead
+/// of a trap.
 public final class OutputSink: Sendable {
     private enum Target {
-        case handle(FileHandle)
+        case descriptor(Int32)
         case buffer
     }
 
     private let target: Target
     private let buffer = Mutex<String>("")
+    private let failed = Mutex<FileDescriptorWriter.Failure?>(nil)
     /// Whether the sink is a terminal (progress and colour are for terminals only).
     public let isTerminal: Bool
 
@@ -18,18 +24,29 @@ public final class OutputSink: Sendable {
         self.isTerminal = isTerminal
     }
 
-    public static var standardOutput: OutputSink { OutputSink(.handle(.standardOutput), isTerminal: isatty(1) == 1) }
-    public static var standardError: OutputSink { OutputSink(.handle(.standardError), isTerminal: isatty(2) == 1) }
+    public static var standardOutput: OutputSink { OutputSink(.descriptor(1), isTerminal: isatty(1) == 1) }
+    public static var standardError: OutputSink { OutputSink(.descriptor(2), isTerminal: isatty(2) == 1) }
     public static func capturing(isTerminal: Bool = false) -> OutputSink { OutputSink(.buffer, isTerminal: isTerminal) }
+    /// A sink on a descriptor the caller owns (tests: a pipe whose reader is closed, `/dev/full`).
+    public static func descriptor(_ fd: Int32, isTerminal: Bool = false) -> OutputSink {
+        OutputSink(.descriptor(fd), isTerminal: isTerminal)
+    }
 
     public func write(_ text: String) {
         switch target {
-        case .handle(let handle): handle.write(Data(text.utf8))
+        case .descriptor(let fd):
+            failed.withLock { failure in
+                guard failure == nil else { return }
+                do throws(FileDescriptorWriter.Failure) { try FileDescriptorWriter.write(fd, text.utf8) } catch { failure = error }
+            }
         case .buffer: buffer.withLock { $0 += text }
         }
     }
 
     public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Why the sink stopped taking output, if it did.
+    public var failure: FileDescriptorWriter.Failure? { failed.withLock { $0 } }
 
     /// What a capturing sink has received.
     public var captured: String { buffer.withLock { $0 } }
@@ -61,6 +78,9 @@ public struct Console: Sendable {
     }
 
     @TaskLocal public static var current: Console = .process
+
+    /// Whether progress may redraw one line in place (`\r`, erase): a terminal that is not `TERM=dumb`.
+    var liveProgress: Bool { err.isTerminal && environment["TERM"] != "dumb" }
 
     /// Colour only on a terminal, and never with NO_COLOR or --no-color.
     func colorEnabled(for sink: OutputSink, noColor: Bool) -> Bool {

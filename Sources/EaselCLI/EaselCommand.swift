@@ -1,4 +1,5 @@
 import ArgumentParser
+import EaselCore
 
 /// The `easel` command line: parses arguments, runs one subcommand, returns its exit code.
 public struct EaselCommand: AsyncParsableCommand {
@@ -12,7 +13,23 @@ public struct EaselCommand: AsyncParsableCommand {
 
     /// Runs easel with `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], console: Console = .process) async -> Int32 {
-        await Console.$current.withValue(console) {
+        let code = await runCommand(arguments, console: console)
+        // A reader that went away (`easel render | head -1`) ends easel quietly, as it does
+        // git; any other failed write (a full disk) is an error.
+        if let failure = console.out.failure, !failure.isClosedPipe {
+            console.err.line("error: could not write the output: \(failure)")
+            return code == 0 || code == 2 ? 1 : code
+        }
+        return code
+    }
+
+    private static func runCommand(_ arguments: [String], console: Console) async -> Int32 {
+        if let unknown = unknownSubcommand(arguments) {
+            console.err.line("error: 'easel \(unknown)' is not a command\(Suggestion.hint(for: unknown, in: subcommandNames))")
+            console.err.line("See 'easel --help' for the commands.")
+            return ExitCode.validationFailure.rawValue
+        }
+        return await Console.$current.withValue(console) {
             do {
                 var command = try parseAsRoot(arguments)
                 if var asyncCommand = command as? AsyncParsableCommand {
@@ -32,6 +49,18 @@ public struct EaselCommand: AsyncParsableCommand {
                 return code.rawValue
             }
         }
+    }
+}
+
+extension EaselCommand {
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
+
+    /// The first argument when it names no subcommand (`easel pla`), for a did-you-mean.
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) else { return nil }
+        return first
     }
 }
 

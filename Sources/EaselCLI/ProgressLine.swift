@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// One self-rewriting status line on a terminal's stderr; plain log lines elsewhere.
+/// One self-rewriting status line on a terminal's stderr (not `TERM=dumb`); nothing elsewhere.
 final class ProgressLine: Sendable {
     private let console: Console
     private let label: String
@@ -14,7 +14,7 @@ final class ProgressLine: Sendable {
 
     /// Redraws at most ten times a second; off a terminal it prints nothing until `finish`.
     func update(_ text: String) {
-        guard console.err.isTerminal else { return }
+        guard console.liveProgress else { return }
         let now = ContinuousClock.now
         let draw = state.withLock { s -> Bool in
             if let last = s.lastDraw, now - last < .milliseconds(100) { return false }

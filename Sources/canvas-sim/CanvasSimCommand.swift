@@ -86,8 +86,19 @@ struct CanvasSimCommand: AsyncParsableCommand {
         options.handleSignals = true
 
         let server = try await SimServer.start(options)
+        if let seed, server.seedIgnored {
+            Self.say(
+                "canvas-sim: warning: --data '\(dataDirectory ?? "")' already holds state, so --seed '\(seed)' was not loaded; "
+                    + "pass --reseed to replace the state with the seed, or start with an empty --data directory", fd: 2)
+        }
         // Written straight to fd 1 so a script reading the pipe sees it at once.
-        FileHandle.standardOutput.write(Data("canvas-sim listening on \(server.baseURL)\n".utf8))
+        Self.say("canvas-sim listening on \(server.baseURL)", fd: 1)
         await server.waitUntilStopped()
+    }
+
+    /// One line to `fd` with `write(2)`: a closed pipe is ignored (SIGPIPE is), never a trap.
+    private static func say(_ line: String, fd: Int32) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

@@ -11,6 +11,9 @@ public struct ApplyEngine: Sendable {
     public var execute: Execute
     /// Called after each operation ends (on any task; keep it quick).
     public var onEvent: (@Sendable (ApplyEvent) -> Void)?
+    /// Asked before each operation starts: false stops the run (those running finish; the
+    /// rest are reported not started), as when the journal can no longer be written.
+    public var mayStart: @Sendable () -> Bool = { true }
 
     public init(runner: some OperationRunner, parallelism: Int, onEvent: (@Sendable (ApplyEvent) -> Void)? = nil) {
         self.init(parallelism: parallelism, execute: { try await runner.run($0, resolved: $1) }, onEvent: onEvent)
@@ -40,7 +43,7 @@ public struct ApplyEngine: Sendable {
 
         await withTaskGroup(of: (String, Result<OperationOutcome, any Error>).self) { group in
             func startReady() {
-                while running < parallelism, !ready.isEmpty, !Task.isCancelled {
+                while running < parallelism, !ready.isEmpty, !Task.isCancelled, mayStart() {
                     let address = ready.removeFirst()
                     let op = byAddress[address]!
                     let ids = resolved
@@ -81,7 +84,7 @@ public struct ApplyEngine: Sendable {
                         if waitingOn[dependent]!.isEmpty { ready.append(dependent) }
                     }
                 case .failure(let error):
-                    let message = (error as? CustomStringConvertible)?.description ?? String(describing: error)
+                    let message = String(describing: error)
                     report.outcome[address] = .failed(message: message)
                     report.failed.append((op, message))
                     onEvent?(.failed(op, message: message))

@@ -1,11 +1,27 @@
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Appends every applied operation to a JSON-lines file, so an admin can answer
-/// "what did easel change last Tuesday" (`.easel/journal.jsonl` beside the config).
+/// "what did easel change last Tuesday".
+///
+/// Each line is one `write(2)` on a descriptor opened with `O_APPEND`, so lines from two
+/// applies writing at once interleave whole, never torn. A line that cannot be written (a
+/// full disk) stops the journal: `failure` says after how many lines, and the apply starts
+/// nothing new, since what it did could no longer be recorded.
 public final class ApplyJournal: Sendable {
     public let path: String
-    private let handle: FileHandle
-    private let lock = NSLock()
+    private let fd: Int32
+    private let state = Mutex<State>(State())
+
+    private struct State {
+        var written = 0
+        var last: Entry?
+        var failure: FileDescriptorWriter.Failure?
+    }
 
     public struct Entry: Codable, Sendable {
         public var time: String
@@ -18,34 +34,57 @@ public final class ApplyJournal: Sendable {
         public var message: String?
     }
 
-    /// Opens (creating when needed) the journal for appending.
-    public init(path: String) throws {
+    /// Where the journal stopped, when a line could not be written.
+    public struct Stop: Sendable {
+        public var failure: FileDescriptorWriter.Failure
+        /// Lines this apply wrote before the failed one.
+        public var written: Int
+        public var last: Entry?
+
+        /// `after 12 lines (the last: done create course 2026-FALL-10A-MATH)`
+        public var position: String {
+            guard let last else { return "before its first line" }
+            return "after \(written) line\(written == 1 ? "" : "s") (the last: \(last.outcome) \(last.action) \(last.kind) \(last.id))"
+        }
+    }
+
+    /// The journal's place when `--journal` is not given: `.easel/journal.jsonl` in the
+    /// working directory, as Terraform keeps its state beside where it runs.
+    public static let defaultPath = ".easel/journal.jsonl"
+
+    /// Why the journal could not be opened.
+    public struct OpenError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Opens (creating it and its folder when needed) the journal for appending.
+    public init(path: String) throws(OpenError) {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw OpenError(description: "cannot create the folder '\(directory)': \(error.localizedDescription)")
+            }
         }
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw OpenError(description: "cannot open '\(path)': \(FileDescriptorWriter.Failure(errno: errno))")
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle.seekToEndOfFile()
         self.path = path
-        self.handle = handle
+        self.fd = fd
     }
 
-    deinit { try? handle.close() }
+    deinit { close(fd) }
 
-    /// The default place: `.easel/journal.jsonl` in the config's directory.
-    public static func defaultPath(forConfig config: String) -> String {
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: config, isDirectory: &isDirectory)
-        let base = isDirectory.boolValue ? config : (config as NSString).deletingLastPathComponent
-        return ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(".easel/journal.jsonl")
+    /// The line, once: nil when the journal already stopped.
+    public var stop: Stop? {
+        state.withLock { s in s.failure.map { Stop(failure: $0, written: s.written, last: s.last) } }
     }
 
-    public func record(_ event: ApplyEvent, canvasUrl: String, now: Date = Date()) {
+    /// Appends one line for `event`; false when the journal could not take it (then or before).
+    @discardableResult
+    public func record(_ event: ApplyEvent, canvasUrl: String, now: Date = Date()) -> Bool {
         let time = ConfigDate(epochSeconds: Int64(now.timeIntervalSince1970)).iso8601
         let entry: Entry
         switch event {
@@ -59,9 +98,19 @@ public final class ApplyJournal: Sendable {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(entry) else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        handle.write(data + Data("\n".utf8))
+        guard let data = try? encoder.encode(entry) else { return false }
+        return state.withLock { s in
+            guard s.failure == nil else { return false }
+            do throws(FileDescriptorWriter.Failure) {
+                // One write for the whole line: O_APPEND keeps it whole beside other writers'.
+                try FileDescriptorWriter.write(fd, data + Data("\n".utf8))
+                s.written += 1
+                s.last = entry
+                return true
+            } catch {
+                s.failure = error
+                return false
+            }
+        }
     }
 }

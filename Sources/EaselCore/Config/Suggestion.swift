@@ -1,6 +1,6 @@
 /// "Did you mean" for a mistyped key or id: the closest candidate within a small edit distance.
-enum Suggestion {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased())
         let limit = max(1, min(3, w.count / 3))
         var best: (String, Int)?
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// `" (did you mean 'x'?)"`, or an empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 

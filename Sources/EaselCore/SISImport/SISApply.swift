@@ -22,6 +22,8 @@ public struct SISApply: Sendable {
     /// the rows' operations go through the API instead of failing.
     public var fallBackToAPI = false
     public var onEvent: (@Sendable (ApplyEvent) -> Void)?
+    /// Asked before each operation or the import starts (see `ApplyEngine.mayStart`).
+    public var mayStart: @Sendable () -> Bool = { true }
     /// Each status read of the import, for progress.
     public var onImport: (@Sendable (CanvasSISImport) -> Void)?
     /// What of the imported operations did not take, by address (a re-plan, or the saved
@@ -37,7 +39,8 @@ public struct SISApply: Sendable {
 
     public func run(_ staging: SISStaging, total: Int) async -> ApplyReport {
         var report = ApplyReport(total: total)
-        let engine = ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent)
+        var engine = ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent)
+        engine.mayStart = mayStart
         if !staging.before.isEmpty { report.absorb(await engine.run(staging.before)) }
 
         // Rows whose prerequisite did not happen stay out of the upload.
@@ -51,9 +54,14 @@ public struct SISApply: Sendable {
             }
         }
         if !rows.isEmpty {
-            await runImport(rows, &report, &blocked)
+            if mayStart() {
+                await runImport(rows, &report, &blocked)
+            } else {
+                report.notStarted += rows
+                for op in rows { blocked[op.address] = op.address }
+            }
         }
-        if Task.isCancelled {
+        if Task.isCancelled || !mayStart() {
             report.notStarted += staging.after.filter { report.outcome[$0.address] == nil }
             return report
         }
@@ -77,12 +85,14 @@ public struct SISApply: Sendable {
             outcome = try await importer.run(zip: try upload.zip(), options: options, progress: onImport)
         } catch let failure as SISImporter.Failure where failure.refused && fallBackToAPI {
             report.notes.append("\(failure.message); its \(rows.count) operations went through the API instead")
-            let api = await ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent).run(rows)
+            var fallback = ApplyEngine(runner: runner, parallelism: parallelism, onEvent: onEvent)
+            fallback.mayStart = mayStart
+            let api = await fallback.run(rows)
             report.absorb(api)
             blocked.merge(blockedRoots(api)) { first, _ in first }
             return
         } catch {
-            let message = (error as? CustomStringConvertible)?.description ?? "\(error)"
+            let message = String(describing: error)
             for op in rows { fail(op, message, &report, &blocked) }
             return
         }

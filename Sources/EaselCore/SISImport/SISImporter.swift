@@ -84,7 +84,7 @@ public struct SISImporter: Sendable {
     /// not a root account.
     static let refusals: Set<CanvasError.Kind> = [.forbidden, .notFound, .validation]
 
-    private func wait(_ started: CanvasSISImport, progress: (@Sendable (CanvasSISImport) -> Void)?) async throws
+    func wait(_ started: CanvasSISImport, progress: (@Sendable (CanvasSISImport) -> Void)?) async throws
         -> CanvasSISImport
     {
         let polling = JobPolling(first: firstPoll, longest: longestPoll, timeout: timeout)
