@@ -12,7 +12,11 @@ struct Apply: AsyncParsableCommand {
     @OptionGroup var reading: ReadOptions
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Carry out this saved plan (from 'easel plan --out') instead of planning the config.")
+    @Option(help: ArgumentHelp(
+        "Carry out this saved plan (from 'easel plan --out') instead of planning the config.",
+        discussion: "The plan's digest is checked first (and its signature, when EASEL_PLAN_KEY is set); "
+            + "given a CONFIG too, apply also checks that the plan was made from it and that every operation is one "
+            + "it asks for."))
     var plan: String?
 
     @Flag(help: "Do not ask for confirmation.")
@@ -47,16 +51,15 @@ struct Apply: AsyncParsableCommand {
     func validate() throws {
         if let parallelism, parallelism < 1 { throw ValidationError("--parallelism must be at least 1") }
         if sisThreshold < 1 { throw ValidationError("--sis-threshold must be at least 1") }
-        if plan != nil, config.config != nil {
-            throw ValidationError("give either a CONFIG or --plan PLAN, not both")
-        }
+
     }
 
     func run() async throws {
         let console = Console.current
         let lock: ApplyLock
         do {
-            lock = try await ApplyLock(timeout: lockTimeout.duration, environment: console.environment)
+            lock = try await ApplyLock(
+                path: console.easelDirectory.applyLock, timeout: lockTimeout.duration, environment: console.environment)
         } catch {
             console.err.line("error: \(error); nothing was changed")
             throw CommandExit.failure
@@ -72,7 +75,8 @@ struct Apply: AsyncParsableCommand {
     /// An import an earlier apply here started and did not see end (it was killed): wait for
     /// it, so this apply plans against the Canvas it left.
     private func awaitEarlierImport(client: CanvasClient, url: String, console: Console) async throws {
-        guard let pending = PendingSISImport.load() else { return }
+        let pendingPath = console.easelDirectory.pendingImport
+        guard let pending = PendingSISImport.load(pendingPath) else { return }
         guard pending.canvasUrl == url else { return }
         let importer = SISImporter(client: client, account: .id(CanvasID(pending.account)))
         console.err.line("waiting for SIS import \(pending.id), started by an earlier apply here at \(pending.started)")
@@ -89,7 +93,7 @@ struct Apply: AsyncParsableCommand {
             console.err.line("error: cannot tell whether SIS import \(pending.id) has ended: \(error); nothing was changed")
             throw CommandExit.failure
         }
-        PendingSISImport.clear()
+        PendingSISImport.clear(pendingPath)
     }
 
     private func applyConfig(_ console: Console) async throws {
@@ -121,8 +125,34 @@ struct Apply: AsyncParsableCommand {
         }
     }
 
+    /// Carries out a saved plan only as it was made: its seal (and signature, with a key)
+    /// before Canvas is read; with the CONFIG at hand, that the plan came from it and that
+    /// each operation is one the config asks for; then that live Canvas has not moved.
     private func applySaved(_ path: String, _ console: Console) async throws {
-        let saved = try loadSavedPlan(path, console)
+        let (saved, seal) = try loadSealedPlan(path, console)
+        var checks: [String]
+        do {
+            checks = try PlanSeal.check(saved, seal: seal, key: console.environment[PlanSeal.keyVariable])
+        } catch {
+            console.err.line("error: refusing '\(path)': \(error); nothing was changed")
+            throw CommandExit.failure
+        }
+        if seal?.signature != nil, checks.count == 1 {
+            console.err.line("note: the plan is signed, but \(PlanSeal.keyVariable) is not set here: its signature was not checked")
+        }
+        var source: (config: Config, loaded: LoadedConfig)?
+        if self.config.config != nil {
+            let (config, loaded) = try self.config.load(console, noColor: global.noColor)
+            let hash = PlanMaker.hash(loaded)
+            guard hash == saved.configHash else {
+                console.err.line(
+                    "error: refusing '\(path)': it was made from another config than '\(self.config.config ?? "")' "
+                        + "(\(saved.configHash) when planned, \(hash) now); make a new plan; nothing was changed")
+                throw CommandExit.failure
+            }
+            source = (config, loaded)
+            checks.append("config hash")
+        }
         let url = connection.canvasUrl ?? console.environment["CANVAS_URL"] ?? saved.canvasUrl
         guard url == saved.canvasUrl else {
             console.err.line("error: the plan was made for \(saved.canvasUrl), not \(url): make a new plan for this Canvas")
@@ -137,6 +167,12 @@ struct Apply: AsyncParsableCommand {
                 for change in moved { console.err.line("  - \(change)") }
                 throw CommandExit.failure
             }
+            checks.append("live Canvas unchanged")
+            if let source {
+                try await checkAskedFor(saved, path: path, source: source, client: client, url: url, console: console)
+                checks.append("every operation asked for by the config")
+            }
+            console.err.line("checked the saved plan: \(checks.joined(separator: ", "))")
             let color = console.colorEnabled(for: console.out, noColor: global.noColor)
             if detail == .full || saved.isEmpty {
                 console.out.write(PlanTextRenderer(detailFull: true, color: color).render(saved))
@@ -150,6 +186,30 @@ struct Apply: AsyncParsableCommand {
             if saved.isEmpty { return }
             try await execute(
                 saved, live: live, verify: { try await verifier.notTaken($0, of: saved) }, client: client, console: console)
+        }
+    }
+
+    /// Plans the config against Canvas as it is now (unchanged under the saved plan, as
+    /// just checked): every saved operation must be one of that plan's, as it stands.
+    private func checkAskedFor(
+        _ saved: Plan, path: String, source: (config: Config, loaded: LoadedConfig), client: CanvasClient, url: String,
+        console: Console
+    ) async throws {
+        let options = PlanOptions(targets: saved.targets, allowMassWithdraw: true, now: nowDate())
+        let planning = Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
+        let fresh = try await planning.plan(source.config, source.loaded, client: client, url: url)
+        let asked = Dictionary(fresh.operations.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        let foreign = saved.operations.filter { asked[$0.address] != $0 }
+        guard foreign.isEmpty else {
+            console.err.line(
+                "error: refusing '\(path)': \(foreign.count) of its operations \(foreign.count == 1 ? "is" : "are") not what "
+                    + "'\(self.config.config ?? "")' asks for; nothing was changed:")
+            for op in foreign.prefix(20) {
+                let why = asked[op.address] == nil ? "the config asks for no such change" : "the config asks for it differently"
+                console.err.line("  - \(op.action.rawValue) \(op.kind.rawValue) \(op.id): \(why)")
+            }
+            if foreign.count > 20 { console.err.line("  and \(foreign.count - 20) more") }
+            throw CommandExit.failure
         }
     }
 
@@ -171,7 +231,7 @@ struct Apply: AsyncParsableCommand {
         _ plan: Plan, live: LiveState, verify: @escaping @Sendable ([PlanOperation]) async throws -> [String: String],
         client: CanvasClient, console: Console
     ) async throws {
-        let journalPath = journal ?? ApplyJournal.defaultPath
+        let journalPath = journal ?? console.easelDirectory.journal
         let journal: ApplyJournal
         do {
             journal = try ApplyJournal(path: journalPath)

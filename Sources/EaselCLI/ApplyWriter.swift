@@ -59,10 +59,11 @@ struct ApplyWriter {
         // Kept until the import ends, so an apply killed meanwhile is followed by one that waits for it.
         let lastStatus = Mutex<CanvasSISImport?>(nil)
         let account = live.account.canvasId
+        let pendingPath = console.easelDirectory.pendingImport
         apply.onImport = { status in
             lastStatus.withLock { last in
                 if last == nil {
-                    PendingSISImport(canvasUrl: plan.canvasUrl, account: account, id: status.id.rawValue).save()
+                    PendingSISImport(canvasUrl: plan.canvasUrl, account: account, id: status.id.rawValue).save(pendingPath)
                 }
                 last = status
             }
@@ -80,7 +81,7 @@ struct ApplyWriter {
         }
         let report = await apply.run(staging, total: plan.operations.count)
         importLine.finish()
-        if lastStatus.withLock({ $0?.isFinished == true }) { PendingSISImport.clear() }
+        if lastStatus.withLock({ $0?.isFinished == true }) { PendingSISImport.clear(pendingPath) }
         return report
     }
 }

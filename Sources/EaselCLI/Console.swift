@@ -59,17 +59,24 @@ public struct Console: Sendable {
     public var environment: [String: String]
     public var stdinIsTerminal: Bool
     public var readLine: @Sendable () -> String?
+    /// Where `.easel/` (the journal, the apply lock) lives: the process's working directory.
+    public var workingDirectory: String
 
     public init(
         out: OutputSink, err: OutputSink, environment: [String: String], stdinIsTerminal: Bool,
-        readLine: @escaping @Sendable () -> String? = { Swift.readLine() }
+        readLine: @escaping @Sendable () -> String? = { Swift.readLine() },
+        workingDirectory: String = FileManager.default.currentDirectoryPath
     ) {
         self.out = out
         self.err = err
         self.environment = environment
         self.stdinIsTerminal = stdinIsTerminal
         self.readLine = readLine
+        self.workingDirectory = workingDirectory
     }
+
+    /// `.easel/` here.
+    public var easelDirectory: EaselDirectory { EaselDirectory(workingDirectory: workingDirectory) }
 
     public static var process: Console {
         Console(

@@ -12,7 +12,9 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var output: PlanOutputOptions
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Also write the plan to this file, for 'easel apply --plan' or 'easel show'.")
+    @Option(help: ArgumentHelp(
+        "Also write the plan to this file, for 'easel apply --plan' or 'easel show'.",
+        discussion: "The file is sealed with a digest of its content, and signed (HMAC-SHA256) when EASEL_PLAN_KEY is set."))
     var out: String?
 
     @Flag(help: "Exit 2 when the plan has changes (0 when none, 1 on error).")
@@ -42,7 +44,8 @@ struct PlanCommand: AsyncParsableCommand {
         ).plan(config, loaded)
         if let out {
             do {
-                try PlanJSON.encode(plan).write(toFile: out, atomically: true, encoding: .utf8)
+                try PlanJSON.encodeSaved(plan, key: console.environment[PlanSeal.keyVariable])
+                    .write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
                 console.err.line("error: cannot write the plan to '\(out)': \(error.localizedDescription)")
                 throw CommandExit.failure
@@ -102,12 +105,17 @@ struct Show: AsyncParsableCommand {
 
 /// Reads a plan file, or prints why it cannot and fails.
 func loadSavedPlan(_ path: String, _ console: Console) throws -> Plan {
+    try loadSealedPlan(path, console).plan
+}
+
+/// Reads a plan file with its seal, or prints why it cannot and fails.
+func loadSealedPlan(_ path: String, _ console: Console) throws -> (plan: Plan, seal: PlanSeal?) {
     guard let data = FileManager.default.contents(atPath: path) else {
         console.err.line("error: cannot read the plan '\(path)'")
         throw CommandExit.failure
     }
     do {
-        return try PlanJSON.decode(data)
+        return try PlanJSON.decodeSaved(data)
     } catch {
         console.err.line("error: '\(path)' \(error)")
         throw CommandExit.failure

@@ -105,10 +105,12 @@ import Testing
         let plan = await api.easel(["plan", changed, "--out", planFile])
         #expect(plan.code == 0, "\(plan.err)")
         #expect(plan.out.contains("~ adopt course STAFF"), "\(plan.out)")
-        // The same plan, made for the other simulator's URL.
-        let text = try String(contentsOfFile: planFile, encoding: .utf8)
+        // The same plan, made for the other simulator's URL (and sealed again: an edited plan is refused).
+        var (forSIS, _) = try PlanJSON.decodeSaved(Data(contentsOf: URL(fileURLWithPath: planFile)))
+        #expect(forSIS.canvasUrl == api.server.baseURL)
+        forSIS.canvasUrl = sis.server.baseURL
         let sisPlan = sis.directory.appendingPathComponent("changed.plan").path
-        try text.replacingOccurrences(of: api.server.baseURL, with: sis.server.baseURL).write(toFile: sisPlan, atomically: true, encoding: .utf8)
+        try PlanJSON.encodeSaved(forSIS, key: nil).write(toFile: sisPlan, atomically: true, encoding: .utf8)
 
         let apiJournal = api.directory.appendingPathComponent("j1").path
         let sisJournal = sis.directory.appendingPathComponent("j1").path

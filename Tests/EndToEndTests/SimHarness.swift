@@ -42,7 +42,9 @@ struct SimHarness {
         let out = OutputSink.capturing(), err = OutputSink.capturing()
         var env = ["CANVAS_URL": server.baseURL, "CANVAS_TOKEN": Self.token]
         env.merge(environment) { _, new in new }
-        let console = Console(out: out, err: err, environment: env, stdinIsTerminal: terminal, readLine: { input })
+        let console = Console(
+            out: out, err: err, environment: env, stdinIsTerminal: terminal, readLine: { input },
+            workingDirectory: directory.path)
         let code = await EaselCommand.run(arguments, console: console)
         return Run(code: code, out: out.captured, err: err.captured)
     }

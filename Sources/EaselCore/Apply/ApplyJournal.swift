@@ -48,10 +48,6 @@ public final class ApplyJournal: Sendable {
         }
     }
 
-    /// The journal's place when `--journal` is not given: `.easel/journal.jsonl` in the
-    /// working directory, as Terraform keeps its state beside where it runs.
-    public static let defaultPath = ".easel/journal.jsonl"
-
     /// Why the journal could not be opened.
     public struct OpenError: Error, Sendable, CustomStringConvertible {
         public var description: String

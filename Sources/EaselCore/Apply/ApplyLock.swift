@@ -9,8 +9,6 @@ import Glibc
 ///
 /// The holder writes who it is into the file, so a second apply can say whom it waits for.
 public final class ApplyLock: Sendable {
-    public static let defaultPath = ".easel/apply.lock"
-
     public let path: String
     private let fd: Int32
 
@@ -42,7 +40,7 @@ public final class ApplyLock: Sendable {
     }
 
     /// Takes the lock, waiting up to `timeout` (polling) for another holder to let go.
-    public init(path: String = ApplyLock.defaultPath, timeout: Duration = .zero, environment: [String: String] = [:]) async throws {
+    public init(path: String, timeout: Duration = .zero, environment: [String: String] = [:]) async throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {

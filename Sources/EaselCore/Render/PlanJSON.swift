@@ -13,6 +13,27 @@ public enum PlanJSON {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// A saved plan (`plan --out`): the plan, and its seal under the `seal` key.
+    public static func encodeSaved(_ plan: Plan, key: String?) -> String {
+        let seal = PlanSeal.make(for: plan, key: key)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(plan: plan, summary: plan.summary, partial: !plan.targets.isEmpty, seal: seal)
+        let data = try! encoder.encode(document)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A saved plan and its seal, if it has one.
+    public static func decodeSaved(_ data: Data) throws(DecodeError) -> (plan: Plan, seal: PlanSeal?) {
+        let plan = try decode(data)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        struct Sealed: Decodable { var seal: PlanSeal? }
+        guard let sealed = try? decoder.decode(Sealed.self, from: data) else { throw .invalid("its seal is not a digest and signature") }
+        return (plan, sealed.seal)
+    }
+
     public enum DecodeError: Error, CustomStringConvertible {
         case invalid(String)
         case unsupportedVersion(Int)
@@ -45,9 +66,10 @@ public enum PlanJSON {
         var plan: Plan
         var summary: Plan.Summary
         var partial: Bool
+        var seal: PlanSeal?
 
-        init(plan: Plan, summary: Plan.Summary, partial: Bool) {
-            (self.plan, self.summary, self.partial) = (plan, summary, partial)
+        init(plan: Plan, summary: Plan.Summary, partial: Bool, seal: PlanSeal? = nil) {
+            (self.plan, self.summary, self.partial, self.seal) = (plan, summary, partial, seal)
         }
 
         init(from decoder: any Decoder) throws {
@@ -61,8 +83,9 @@ public enum PlanJSON {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(summary, forKey: .summary)
             try c.encode(partial, forKey: .partial)
+            try c.encodeIfPresent(seal, forKey: .seal)
         }
 
-        enum Keys: String, CodingKey { case summary, partial }
+        enum Keys: String, CodingKey { case summary, partial, seal }
     }
 }

@@ -1,7 +1,7 @@
 import CanvasAPI
 import Foundation
 
-/// The SIS import an apply started and has not yet seen end, kept in `.easel/sis-import.json`.
+/// The SIS import an apply started and has not yet seen end (`EaselDirectory.pendingImport`).
 ///
 /// A killed apply leaves its import running in Canvas. The next apply in the same place
 /// waits for it before planning, or it would plan against a Canvas that is still changing
@@ -13,8 +13,6 @@ public struct PendingSISImport: Codable, Sendable, Equatable {
     public var id: String
     public var started: String
 
-    public static let defaultPath = ".easel/sis-import.json"
-
     public init(canvasUrl: String, account: String, id: String, started: Date = Date()) {
         self.canvasUrl = canvasUrl
         self.account = account
@@ -23,13 +21,13 @@ public struct PendingSISImport: Codable, Sendable, Equatable {
     }
 
     /// The record at `path`, if there is one (an unreadable one counts as none).
-    public static func load(_ path: String = defaultPath) -> PendingSISImport? {
+    public static func load(_ path: String) -> PendingSISImport? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try? decoder.decode(PendingSISImport.self, from: data)
     }
 
     /// Writes the record (best effort: an apply that cannot write it still runs).
-    public func save(_ path: String = defaultPath) {
+    public func save(_ path: String) {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -38,7 +36,7 @@ public struct PendingSISImport: Codable, Sendable, Equatable {
         _ = FileManager.default.createFile(atPath: path, contents: data)
     }
 
-    public static func clear(_ path: String = defaultPath) {
+    public static func clear(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 

@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), for naming the config a saved plan was made from.
+/// SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104): the config a saved plan was made from,
+/// and the saved plan's own seal.
 struct SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -12,6 +13,29 @@ struct SHA256 {
     ]
 
     static func hex(_ bytes: some Collection<UInt8>) -> String {
+        hexString(digest(bytes))
+    }
+
+    /// HMAC-SHA256 of `message` under `key`, as lowercase hex.
+    static func hmacHex(key: some Collection<UInt8>, message: some Collection<UInt8>) -> String {
+        let blockSize = 64
+        var k = Array(key)
+        if k.count > blockSize { k = digest(k) }
+        k += [UInt8](repeating: 0, count: blockSize - k.count)
+        let inner = digest(k.map { $0 ^ 0x36 } + Array(message))
+        return hexString(digest(k.map { $0 ^ 0x5c } + inner))
+    }
+
+    static func hexString(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out += [digits[Int(b >> 4)], digits[Int(b & 0xf)]] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The 32-byte digest.
+    static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var message = Array(bytes)
         let bitLength = UInt64(message.count) * 8
@@ -37,10 +61,7 @@ struct SHA256 {
             }
             for (i, v) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ v }
         }
-        return h.map { word in
-            let s = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - s.count) + s
-        }.joined()
+        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
