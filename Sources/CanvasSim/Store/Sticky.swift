@@ -1,4 +1,4 @@
-/// SIS stickiness (digest §16.1): a change made through the API to a sticky field marks it
+/// SIS stickiness (`lib/sticky_sis_fields.rb`): a change made through the API to a sticky field marks it
 /// "stuck", and later SIS imports leave stuck fields alone unless they override stickiness.
 /// The API itself always writes (its `override_sis_stickiness` defaults to true) and marks
 /// what it changed. Creating an object through the API marks nothing; enrollment status is
