@@ -4,9 +4,14 @@ import Foundation
 /// One HTTP exchange the pipeline may send several times.
 struct CanvasRequest: Sendable {
     var method: HTTPMethod
-    /// Absolute URL, on `CanvasClient.origin`.
+    /// Absolute URL, on `CanvasClient.origin` unless `authorized` is false.
     var url: String
     var body: CanvasBody?
+    /// Whether the token goes with the request: only to this Canvas's own origin.
+    var authorized = true
+    /// Whether a 3xx with `Location` is handed back (a file download follows it itself);
+    /// otherwise a redirect is an error, because API requests follow none.
+    var returnsRedirects = false
 
     var path: String { CanvasRequestLog.redactedPath(url) }
 }
@@ -73,24 +78,33 @@ extension CanvasClient {
                     // Canvas refuses throttled requests before doing any work: always safe to re-send.
                     counters.withLock { $0.throttledResponses += 1 }
                     throttles += 1
-                    let delay = policy.throttleDelay(attempt: throttles)
+                    let delay = policy.throttleDelay(attempt: throttles, retryAfter: signal.retryAfter)
                     guard throttleWaited + delay <= policy.maxThrottleWait else {
-                        throw CanvasError(response: response, request: request, kind: .throttled)
+                        var error = CanvasError(response: response, request: request, kind: .throttled)
+                        error.attempts = attempt
+                        throw error
                     }
                     throttleWaited += delay
-                    try await pauseBeforeRetry(delay)
+                    try await pauseBeforeRetry(
+                        delay, .throttled, request, attempt: attempt + 1, of: nil, "rate limited (\(response.status))")
                     continue
                 }
                 if response.isSuccess { return response }
+                if request.returnsRedirects, (300..<400).contains(response.status), response.headers["Location"] != nil {
+                    return response
+                }
                 var error = CanvasError(response: response, request: request)
                 if error.kind == .server {
                     failures += 1
                     if request.method.isIdempotent, failures < policy.maxAttempts {
-                        try await pauseBeforeRetry(policy.failureDelay(attempt: failures))
+                        try await pauseBeforeRetry(
+                            policy.failureDelay(attempt: failures), .failed, request, attempt: attempt + 1,
+                            of: policy.maxAttempts, "status \(response.status)")
                         continue
                     }
                     error.outcomeUnknown = !request.method.isIdempotent
                 }
+                error.attempts = attempt
                 throw error
 
             case .failure(let failure):
@@ -100,14 +114,30 @@ extension CanvasClient {
                 let resendable = request.method.isIdempotent || !failure.requestSent
                 failures += 1
                 if transient.contains(failure.kind), resendable, failures < policy.maxAttempts {
-                    try await pauseBeforeRetry(policy.failureDelay(attempt: failures))
+                    try await pauseBeforeRetry(
+                        policy.failureDelay(attempt: failures), .failed, request, attempt: attempt + 1,
+                        of: policy.maxAttempts, failure.description)
                     continue
                 }
-                throw CanvasError(
+                var error = CanvasError(
                     kind: .transport, status: nil, method: request.method.rawValue, path: request.path,
                     message: failure.description, outcomeUnknown: !resendable)
+                error.attempts = attempt
+                throw error
             }
         }
+    }
+
+    /// Reports the retry to `configuration.onRetry`, then waits `delay`.
+    private func pauseBeforeRetry(
+        _ delay: Duration, _ reason: CanvasRetry.Reason, _ request: CanvasRequest, attempt: Int, of maxAttempts: Int?,
+        _ problem: String
+    ) async throws {
+        configuration.onRetry?(
+            CanvasRetry(
+                reason: reason, method: request.method.rawValue, path: request.path, attempt: attempt,
+                maxAttempts: maxAttempts, delay: delay, problem: problem))
+        try await pauseBeforeRetry(delay)
     }
 
     func pauseBeforeRetry(_ delay: Duration) async throws {
@@ -117,10 +147,10 @@ extension CanvasClient {
 
     private func httpRequest(for request: CanvasRequest) -> HTTPRequest {
         var headers: HTTPHeaders = [
-            "Authorization": "Bearer \(token.value)",
             "Accept": "application/json+canvas-string-ids",
             "User-Agent": configuration.userAgent,
         ]
+        if request.authorized { headers.add(name: "Authorization", value: "Bearer \(token.value)") }
         if let body = request.body { headers.add(name: "Content-Type", value: body.contentType) }
         return HTTPRequest(
             method: request.method, url: request.url, headers: headers, body: request.body?.bytes,
@@ -167,7 +197,7 @@ extension CanvasClient {
 }
 
 extension CanvasError {
-    /// Classifies a non-2xx response (digest §1.4, §3, §4).
+    /// Classifies a non-2xx response by status (Canvas API docs: "Throttling", error responses).
     init(response: HTTPResponse, request: CanvasRequest, kind: Kind? = nil) {
         let body = CanvasErrorBody(body: response.body)
         let classified: Kind
@@ -179,8 +209,15 @@ extension CanvasError {
         case 500...599: classified = .server
         default: classified = .unexpected
         }
+        var message = body.message
+        if (300..<400).contains(response.status) {
+            // API requests follow no redirect: one usually means a wrong canvas url (a login
+            // page, another host), and following it could carry the request off this Canvas.
+            let target = response.headers["Location"].map { "'\(CanvasRequestLog.redactedLocation($0))'" } ?? "nowhere"
+            message = "redirected to \(target); api requests follow no redirects (check the canvas url)"
+        }
         self.init(
             kind: kind ?? classified, status: response.status, method: request.method.rawValue, path: request.path,
-            message: body.message, details: body.details, errorReportID: body.errorReportID)
+            message: message, details: body.details, errorReportID: body.errorReportID)
     }
 }

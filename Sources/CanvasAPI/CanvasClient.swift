@@ -29,6 +29,8 @@ public final class CanvasClient: Sendable {
         public var userAgent = "easel"
         /// Called once per HTTP request sent (`--verbose`).
         public var log: (@Sendable (CanvasRequestLog) -> Void)?
+        /// Called before each retry's wait: after throttling, a 5xx or a transport failure.
+        public var onRetry: (@Sendable (CanvasRetry) -> Void)?
 
         public init() {}
     }

@@ -71,8 +71,15 @@ public struct RuntimeConfig: Codable, Equatable, Sendable {
 /// `costPerRequest` to make parallel clients hit the limit quickly in tests.
 public struct ThrottleSettings: Codable, Equatable, Sendable {
     public var enabled = true
-    /// 403 (Canvas's default) or 429 (`request_throttle.send_429_response`).
-    public var status = 403
+    /// 429, as hosted Canvas answers since its 2025-10 API change, or 403 (older and
+    /// self-hosted instances: `app/middleware/request_throttle.rb` without
+    /// `request_throttle.send_429_response`).
+    public var status = 429
+    /// Answer a throttled request as a proxy or load balancer would: a bare 429 without
+    /// Canvas's `Rate Limit Exceeded` text or rate-limit headers (`status` is ignored).
+    public var bare = false
+    /// Send `Retry-After: N` with every throttled response (Canvas itself sends none).
+    public var retryAfterSeconds: Int?
     public var maximum = 800.0
     public var highWaterMark = 600.0
     /// Units leaked per second.
@@ -85,7 +92,8 @@ public struct ThrottleSettings: Codable, Equatable, Sendable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case enabled, status, maximum, outflow
+        case enabled, status, bare, maximum, outflow
+        case retryAfterSeconds = "retry_after_seconds"
         case highWaterMark = "high_water_mark", upFrontCost = "up_front_cost"
         case costPerRequest = "cost_per_request", costPerSecond = "cost_per_second"
     }
@@ -95,6 +103,8 @@ public struct ThrottleSettings: Codable, Equatable, Sendable {
         let d = ThrottleSettings()
         enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? d.enabled
         status = try c.decodeIfPresent(Int.self, forKey: .status) ?? d.status
+        bare = try c.decodeIfPresent(Bool.self, forKey: .bare) ?? d.bare
+        retryAfterSeconds = try c.decodeIfPresent(Int.self, forKey: .retryAfterSeconds) ?? d.retryAfterSeconds
         maximum = try c.decodeIfPresent(Double.self, forKey: .maximum) ?? d.maximum
         highWaterMark = try c.decodeIfPresent(Double.self, forKey: .highWaterMark) ?? d.highWaterMark
         outflow = try c.decodeIfPresent(Double.self, forKey: .outflow) ?? d.outflow

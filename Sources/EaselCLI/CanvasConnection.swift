@@ -28,6 +28,7 @@ struct ConnectionOptions: ParsableArguments {
     ) async throws -> T {
         let token: CanvasToken
         do {
+            if let tokenFile, let warning = Self.permissionWarning(tokenFile: tokenFile) { console.err.line(warning) }
             token = try CanvasToken.load(tokenFile: tokenFile, environment: console.environment)
         } catch {
             console.err.line("error: \(error)")
@@ -41,6 +42,9 @@ struct ConnectionOptions: ParsableArguments {
         if verbose {
             let err = console.err
             configuration.log = { entry in err.line(entry.description) }
+        }
+        if verbose || console.err.isTerminal {
+            configuration.onRetry = Self.retryReporter(console.err, verbose: verbose)
         }
         var transportConfiguration = CurlTransport.Configuration()
         transportConfiguration.maxConnectionsPerHost = max(configuration.throttle.maxParallelism, 1)
@@ -61,6 +65,29 @@ struct ConnectionOptions: ParsableArguments {
             await transport.shutdown(cancellingInFlight: true)
             throw error
         }
+    }
+}
+
+extension ConnectionOptions {
+    /// Prints each retry on `err`: failures (5xx, timeouts, refused or dropped connections)
+    /// always, throttling only with `--verbose` (a large run is throttled routinely). On a
+    /// terminal the line first clears any progress line drawn there.
+    static func retryReporter(_ err: OutputSink, verbose: Bool) -> @Sendable (CanvasRetry) -> Void {
+        { retry in
+            guard retry.reason == .failed || verbose else { return }
+            err.write((err.isTerminal ? "\r\u{1B}[2K" : "") + retry.description + "\n")
+        }
+    }
+
+    /// Like ssh for private keys: a token file that its group or others can read is still
+    /// used, with a warning. Never prints the token.
+    static func permissionWarning(tokenFile path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let mode = Int(info.st_mode) & 0o777
+        guard mode & 0o077 != 0 else { return nil }
+        let access = mode & 0o044 != 0 ? "readable" : "accessible"
+        return "warning: token file '\(path)' is \(access) by others (mode \(String(format: "%04o", mode))); chmod 600 it"
     }
 }
 

@@ -40,7 +40,9 @@ final class CurlTransfer {
         options.set(CURLOPT_URL, request.url)
         options.set(CURLOPT_NOSIGNAL, 1)
         options.set(CURLOPT_PROTOCOLS_STR, "http,https")
-        options.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        // Never follow a redirect to plain http: a `Location` could send the request (and a
+        // custom Authorization header, which libcurl re-sends to the same host) in clear text.
+        options.set(CURLOPT_REDIR_PROTOCOLS_STR, "https")
         options.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         options.set(CURLOPT_ACCEPT_ENCODING, "")
         options.set(CURLOPT_TCP_KEEPALIVE, 1)

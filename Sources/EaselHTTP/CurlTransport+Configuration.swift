@@ -7,8 +7,10 @@ extension CurlTransport {
         public var requestTimeout: Duration = .seconds(120)
         /// Connections per host, idle ones included; size it to the caller's parallelism.
         public var maxConnectionsPerHost: Int = 8
-        /// Redirects followed per request; `0` returns 3xx responses as they are.
-        public var maxRedirects: Int = 5
+        /// Redirects libcurl follows per request, to `https` only; `0` (the default) returns
+        /// 3xx responses as they are, so the caller decides where a request may go and what
+        /// it carries there.
+        public var maxRedirects: Int = 0
         /// A response body larger than this fails with `.responseTooLarge`.
         public var maxResponseBytes: Int = 256 << 20
         public var userAgent: String = "easel"

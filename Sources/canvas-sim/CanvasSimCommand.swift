@@ -48,14 +48,21 @@ struct CanvasSimCommand: AsyncParsableCommand {
     @Option(help: "Leaky-bucket throttling per token: on or off.")
     var throttle: Switch = .on
 
-    @Option(name: .customLong("throttle-status"), help: "Status of a throttled response: 403 (Canvas's default) or 429.")
-    var throttleStatus = 403
+    @Option(name: .customLong("throttle-status"), help: "Status of a throttled response: 429 (hosted Canvas) or 403 (older instances).")
+    var throttleStatus = 429
+
+    @Flag(name: .customLong("throttle-bare"), help: "Answer throttled requests with a bare 429, as a proxy does: no 'Rate Limit Exceeded', no rate-limit headers.")
+    var throttleBare = false
+
+    @Option(name: .customLong("retry-after"), help: "Send 'Retry-After: N' (seconds) with throttled responses.")
+    var retryAfter: Int?
 
     @Option(name: .customLong("request-cost"), help: "Fixed throttle cost added to every request (default 0: cost is time spent).")
     var requestCost = 0.0
 
     func validate() throws {
         guard throttleStatus == 403 || throttleStatus == 429 else { throw ValidationError("--throttle-status must be 403 or 429") }
+        guard retryAfter.map({ $0 >= 0 }) ?? true else { throw ValidationError("--retry-after must not be negative") }
         guard (0...1).contains(faultRate), (0...1).contains(dropRate) else { throw ValidationError("rates must be between 0 and 1") }
         guard latencyMs >= 0, jitterMs >= 0, (0...65535).contains(port) else { throw ValidationError("negative latency or bad port") }
     }
@@ -81,6 +88,8 @@ struct CanvasSimCommand: AsyncParsableCommand {
         options.runtime.dropRate = dropRate
         options.runtime.throttle.enabled = throttle == .on
         options.runtime.throttle.status = throttleStatus
+        options.runtime.throttle.bare = throttleBare
+        options.runtime.throttle.retryAfterSeconds = retryAfter
         options.runtime.throttle.costPerRequest = requestCost
         options.faultSeed = faultSeed
         options.handleSignals = true

@@ -106,7 +106,9 @@ struct ErrorShapeTests {
         }
         #expect(signal(403, "403 Forbidden (Rate Limit Exceeded)\n", ["Content-Type": "text/plain"]).throttled)
         #expect(signal(429, "429 Too Many Requests (Rate Limit Exceeded)", [:]).throttled)
-        #expect(signal(403, "", ["content-type": "text/plain; charset=utf-8", "x-rate-limit-remaining": "0.0"]).throttled)
+        // Remaining at 0 is no throttle by itself: a bare 403 is a permission failure.
+        #expect(!signal(403, "", ["content-type": "text/plain; charset=utf-8", "x-rate-limit-remaining": "0.0"]).throttled)
+        #expect(signal(429, "Too Many Requests", [:]).throttled)
         #expect(!signal(403, #"{"status":"unauthorized"}"#, ["X-Rate-Limit-Remaining": "0.0", "Content-Type": "application/json"]).throttled)
         #expect(!signal(401, "Rate Limit Exceeded", [:]).throttled)
         let ok = signal(200, "{}", ["X-Request-Cost": "0.25", "X-Rate-Limit-Remaining": "587.5"])

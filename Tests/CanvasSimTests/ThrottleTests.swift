@@ -30,31 +30,55 @@ import Testing
         }
     }
 
-    @Test func parallelClientsWithAHighCostAreThrottled() async throws {
+    @Test func parallelClientsWithAHighCostAreThrottledWith429ByDefault() async throws {
         try await withSim(seed: Fixtures.school()) { server, _ in
             server.updateConfig { $0.throttle.costPerRequest = 60 }
             let results = try await Self.hammer(server, workers: 8, requests: 15)
-            let throttled = results.filter { $0.status == 403 }
+            let throttled = results.filter { $0.status == 429 }
             #expect(!throttled.isEmpty)
             #expect(results.contains { $0.status == 200 })
+            #expect(results.allSatisfy { $0.status == 200 || $0.status == 429 })
             for r in throttled {
-                #expect(r.text == "403 Forbidden (Rate Limit Exceeded)\n")
+                #expect(r.text == "429 Too Many Requests (Rate Limit Exceeded)\n")
                 #expect(r.header("Content-Type")?.hasPrefix("text/plain") == true)
-                #expect(r.header("X-Rate-Limit-Remaining") == "0.0")
+                // What the bucket holds once the refused request's reservation is given back.
+                let remaining = try #require(Double(r.header("X-Rate-Limit-Remaining") ?? ""))
+                #expect(remaining > 0 && remaining <= 50, "\(remaining)")
                 #expect(r.header("X-Request-Cost") == nil)
+                #expect(r.header("Retry-After") == nil)
             }
             #expect(server.requestStats.throttled == throttled.count)
         }
     }
 
-    @Test func throttleCanAnswer429() async throws {
+    @Test func throttleCanAnswer403AsOlderCanvasDoes() async throws {
         try await withSim(seed: Fixtures.school()) { server, client in
-            let changed = try await client.postJSON("/__sim/config", #"{"throttle":{"status":429,"cost_per_request":200}}"#)
-            #expect((changed.object["throttle"] as? [String: Any])?.int("status") == 429)
+            let changed = try await client.postJSON("/__sim/config", #"{"throttle":{"status":403,"cost_per_request":200}}"#)
+            #expect((changed.object["throttle"] as? [String: Any])?.int("status") == 403)
             let results = try await Self.hammer(server, workers: 4, requests: 5)
-            let throttled = results.filter { $0.status == 429 }
+            let throttled = results.filter { $0.status == 403 }
             #expect(!throttled.isEmpty)
-            #expect(throttled.allSatisfy { $0.text == "429 Too Many Requests (Rate Limit Exceeded)\n" })
+            #expect(throttled.allSatisfy { $0.text == "403 Forbidden (Rate Limit Exceeded)\n" })
+        }
+    }
+
+    @Test func aBareThrottleIsA429WithoutCanvasWordsOrHeadersAndCanSayRetryAfter() async throws {
+        try await withSim(seed: Fixtures.school()) { server, client in
+            let changed = try await client.postJSON(
+                "/__sim/config", #"{"throttle":{"status":403,"bare":true,"retry_after_seconds":3,"cost_per_request":200}}"#)
+            let throttle = changed.object["throttle"] as? [String: Any]
+            #expect(throttle?["bare"] as? Bool == true)
+            #expect(throttle?.int("retry_after_seconds") == 3)
+            let results = try await Self.hammer(server, workers: 4, requests: 5)
+            let throttled = results.filter { $0.status != 200 }
+            #expect(!throttled.isEmpty)
+            for r in throttled {
+                #expect(r.status == 429, "bare is always 429, whatever the status setting")
+                #expect(!r.text.localizedCaseInsensitiveContains("rate limit exceeded"))
+                #expect(r.header("X-Rate-Limit-Remaining") == nil)
+                #expect(r.header("Retry-After") == "3")
+            }
+            #expect(server.requestStats.throttled == throttled.count)
         }
     }
 }

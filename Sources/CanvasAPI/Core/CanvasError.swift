@@ -26,13 +26,15 @@ public struct CanvasError: Error, Sendable, CustomStringConvertible {
     public let status: Int?
     public let method: String
     public let path: String
-    /// Canvas's own message, from whichever error shape it used (digest §4).
+    /// Canvas's own message, from whichever error shape it used.
     public let message: String
     /// Per-attribute errors (shapes A, B', D); `attribute` is dotted for nested objects: `pseudonym.unique_id`.
     public let details: [CanvasFieldError]
     public let errorReportID: String?
     /// A write whose response was lost: Canvas may or may not have applied it.
     public var outcomeUnknown: Bool
+    /// How many times the request was sent before the client gave up (1: no retry).
+    public var attempts = 1
 
     public init(
         kind: Kind, status: Int?, method: String, path: String, message: String,
@@ -48,7 +50,7 @@ public struct CanvasError: Error, Sendable, CustomStringConvertible {
         self.outcomeUnknown = outcomeUnknown
     }
 
-    /// `SIS ID "X" is already in use` on a course, section, term or login (digest §4).
+    /// `SIS ID "X" is already in use` on a course, section, term or login.
     public var isSISIdTaken: Bool {
         let sisAttributes = ["sis_source_id", "sis_user_id", "sis_course_id", "sis_section_id", "sis_term_id"]
         let byDetail = details.contains { detail in
@@ -76,6 +78,7 @@ public struct CanvasError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let place = "\(method) \(path)"
+        let tries = attempts > 1 ? " after \(attempts) attempts" : ""
         let text = message.isEmpty ? "no message" : message
         var line: String
         switch kind {
@@ -85,13 +88,13 @@ public struct CanvasError: Error, Sendable, CustomStringConvertible {
         case .forbidden:
             line = "permission denied for \(place) (\(status ?? 403)): \(text)"
         case .throttled:
-            line = "\(place): still rate limited after backing off: \(text)"
+            line = "\(place): still rate limited after backing off\(tries): \(text)"
         case .transport:
-            line = "\(place): \(text)"
+            line = attempts > 1 ? "\(place) failed\(tries): \(text)" : "\(place): \(text)"
         case .decoding:
             line = "\(place): unexpected response body: \(text)"
         default:
-            line = "\(place) failed (\(status.map(String.init) ?? "no status")): \(text)"
+            line = "\(place) failed (\(status.map(String.init) ?? "no status"))\(tries): \(text)"
         }
         if let errorReportID { line += " (canvas error report \(errorReportID))" }
         if outcomeUnknown { line += "; the response was lost, so the change may or may not have been applied" }

@@ -36,4 +36,19 @@ public struct CanvasRequestLog: Sendable, CustomStringConvertible {
         }
         return String(rest[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
+
+    /// A redirect target as an error may show it: scheme, host and path, no query (signed
+    /// file URLs carry their credentials there) and no user info.
+    static func redactedLocation(_ location: String) -> String {
+        var text = Substring(location)
+        if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }
+        if let scheme = text.range(of: "://") {
+            let afterScheme = text[scheme.upperBound...]
+            let authorityEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+            if let at = afterScheme[..<authorityEnd].lastIndex(of: "@") {
+                text = text[..<scheme.upperBound] + afterScheme[afterScheme.index(after: at)...]
+            }
+        }
+        return String(text)
+    }
 }

@@ -9,6 +9,10 @@ public struct RetryPolicy: Sendable {
     public var maxThrottleDelay: Duration = .seconds(60)
     /// Total time one call may spend waiting out throttling before it gives up.
     public var maxThrottleWait: Duration = .seconds(600)
+    /// A throttled response's `Retry-After` is honoured up to this long, and at least
+    /// `minRetryAfter`, so neither a huge value nor `0` on every answer stalls or spins a run.
+    public var maxRetryAfter: Duration = .seconds(120)
+    public var minRetryAfter: Duration = .milliseconds(250)
 
     public init() {}
 
@@ -22,4 +26,11 @@ public struct RetryPolicy: Sendable {
 
     func failureDelay(attempt: Int) -> Duration { delay(attempt: attempt, base: baseDelay, cap: maxDelay) }
     func throttleDelay(attempt: Int) -> Duration { delay(attempt: attempt, base: throttleBaseDelay, cap: maxThrottleDelay) }
+
+    /// The wait before re-sending a throttled request: the server's `Retry-After`, clamped,
+    /// else the throttle back-off.
+    func throttleDelay(attempt: Int, retryAfter: Duration?) -> Duration {
+        guard let retryAfter else { return throttleDelay(attempt: attempt) }
+        return min(max(retryAfter, minRetryAfter), maxRetryAfter)
+    }
 }

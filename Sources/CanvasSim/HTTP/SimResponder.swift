@@ -70,13 +70,17 @@ struct SimResponder: HTTPResponder {
         let token = Self.bearer(request.headers[.authorization]) ?? params.string("access_token")
         let bucket = token ?? "anonymous"
 
-        if config.throttle.enabled && !core.throttle.reserve(bucket, config.throttle) {
-            core.stats.withLock {
-                $0.total += 1
-                $0.throttled += 1
-                $0.byStatus[String(config.throttle.status), default: 0] += 1
+        if config.throttle.enabled {
+            let (allowed, remaining) = core.throttle.reserve(bucket, config.throttle)
+            if !allowed {
+                let response = Self.throttled(config.throttle, remaining: remaining)
+                core.stats.withLock {
+                    $0.total += 1
+                    $0.throttled += 1
+                    $0.byStatus[String(response.status.code), default: 0] += 1
+                }
+                return response
             }
-            return Self.throttled(config.throttle.status)
         }
 
         if config.latencyMs > 0 || config.jitterMs > 0 {
@@ -185,10 +189,21 @@ struct SimResponder: HTTPResponder {
         return Response(status: .init(code: r.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    static func throttled(_ status: Int) -> Response {
+    /// Canvas's throttled answer (`app/middleware/request_throttle.rb`): plain text naming the
+    /// limit, and `X-Rate-Limit-Remaining` as the bucket stands once this request's up-front
+    /// reservation is given back, so rarely 0. A bare one is what a proxy sends: no phrase,
+    /// no rate-limit headers.
+    static func throttled(_ settings: ThrottleSettings, remaining: Double) -> Response {
         var headers = HTTPFields()
+        if let seconds = settings.retryAfterSeconds { headers[.retryAfter] = String(seconds) }
+        if settings.bare {
+            headers[.contentType] = "text/html"
+            let html = "<html><head><title>429 Too Many Requests</title></head><body><h1>429 Too Many Requests</h1></body></html>\n"
+            return Response(status: .tooManyRequests, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
         headers[.contentType] = "text/plain; charset=utf-8"
-        headers[.rateLimitRemaining] = "0.0"
+        headers[.rateLimitRemaining] = rubyFloat(remaining)
+        let status = settings.status
         let text = status == 429 ? "429 Too Many Requests (Rate Limit Exceeded)\n" : "403 Forbidden (Rate Limit Exceeded)\n"
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
@@ -224,4 +239,5 @@ extension HTTPField.Name {
     static let requestCost = HTTPField.Name("X-Request-Cost")!
     static let rateLimitRemaining = HTTPField.Name("X-Rate-Limit-Remaining")!
     static let link = HTTPField.Name("Link")!
+    static let retryAfter = HTTPField.Name("Retry-After")!
 }

@@ -16,8 +16,9 @@ final class Throttle: Sendable {
         b.updated = now
     }
 
-    /// Reserves the up-front cost; false when the request must be throttled.
-    func reserve(_ key: String, _ s: ThrottleSettings) -> Bool {
+    /// Reserves the up-front cost; `allowed` is false when the request must be throttled, and
+    /// then `remaining` is what the bucket holds once the reservation is given back.
+    func reserve(_ key: String, _ s: ThrottleSettings) -> (allowed: Bool, remaining: Double) {
         let now = ContinuousClock.now
         return buckets.withLock { all in
             var b = all[key] ?? Bucket(updated: now)
@@ -26,7 +27,7 @@ final class Throttle: Sendable {
             let allowed = b.fill < s.highWaterMark
             if !allowed { b.fill -= s.upFrontCost }
             all[key] = b
-            return allowed
+            return (allowed, s.highWaterMark - b.fill)
         }
     }
 

@@ -142,12 +142,18 @@ enum EnrollmentRoutes {
     static func list(_ req: APIRequest, ids: [Int], scope: Scope, _ s: inout StoreState) throws -> APIResponse {
         let p = req.params
         var states: Set<String>
-        if let raw = p.strings("state"), !raw.isEmpty {
+        if let raw = p.strings("state"), !raw.isEmpty, scope != .selfUser {
+            // `enrollment_index_conditions` (`app/controllers/enrollments_api_controller.rb`):
+            // `workflow_state IN (state[])` as given, so a state no enrollment has (a typo, or
+            // a synthetic one like `current_and_invited`) matches nothing: an empty list.
+            states = Set(raw)
+        } else if let raw = p.strings("state"), !raw.isEmpty {
+            // A user's own enrollments: only known states, the synthetic ones expanded.
             states = []
             for st in raw {
                 if Enrollment.states.contains(st) {
                     states.insert(st)
-                } else if scope != .course, let expanded = synthetic[st] {
+                } else if let expanded = synthetic[st] {
                     states.formUnion(expanded)
                 } else {
                     throw APIError.message("Invalid state \(st)")

@@ -84,12 +84,15 @@ enum SISImportRoutes {
         t.add("PUT", "/api/v1/accounts/:account_id/sis_imports/:id/abort") { req, s in
             let account = try rootAccount(req, s)
             var imp = try find(req, s, account: account)
-            if ["initializing", "created", "importing", "cleanup_batch"].contains(imp.workflowState) {
-                imp.workflowState = "aborted"
-                imp.endedAt = s.now
-                imp.updatedAt = s.now
-                s.put(imp)
+            // `sis_batches.not_completed.find(id)` (`app/controllers/sis_imports_api_controller.rb`):
+            // an import that already finished is not found.
+            guard ["initializing", "created", "importing", "cleanup_batch"].contains(imp.workflowState) else {
+                throw APIError.notFound
             }
+            imp.workflowState = "aborted"
+            imp.endedAt = s.now
+            imp.updatedAt = s.now
+            s.put(imp)
             return .json(s.sisImportJSON(imp, origin: req.origin))
         }
     }

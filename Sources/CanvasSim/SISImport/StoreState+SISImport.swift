@@ -76,6 +76,16 @@ extension StoreState {
         return .value(ts)
     }
 
+    /// An enrollment row's status as Canvas reads it: a case-insensitive prefix match
+    /// (`valid_status?` in `lib/sis/models/enrollment.rb` is
+    /// `/\Aactive|\Adeleted|\Acompleted|\Ainactive|\Adeleted_last_completed/i`), dispatched in
+    /// the order of `enrollment_status` in `lib/sis/enrollment_importer.rb`: `Active-ish`
+    /// is active, `DELETED_LAST_COMPLETED` is not plain deleted.
+    static func enrollmentStatus(_ raw: String) -> String? {
+        let lower = raw.lowercased()
+        return ["active", "completed", "inactive", "deleted_last_completed", "deleted"].first { lower.hasPrefix($0) }
+    }
+
     private static func status(_ t: CSVTable, _ r: CSV.Record) -> (raw: String, lower: String) {
         let raw = t.value(r, "status") ?? ""
         return (raw, raw.lowercased())
@@ -469,11 +479,12 @@ extension StoreState {
         let userSIS = t.value(r, "user_id"), userIntegration = t.value(r, "user_integration_id")
         guard userSIS != nil || userIntegration != nil else { throw SISRowError("No user_id given for an enrollment") }
         let roleName = t.value(r, "role"), roleIdRaw = t.value(r, "role_id")
-        let status = Self.status(t, r)
-        guard ["active", "deleted", "completed", "inactive", "deleted_last_completed"].contains(status.lower) else {
-            throw SISRowError("Improper status \"\(status.raw)\" for an enrollment")
+        let raw = Self.status(t, r)
+        guard let status = Self.enrollmentStatus(raw.raw) else {
+            throw SISRowError("Improper status \"\(raw.raw)\" for an enrollment")
         }
-        if run.options.skipDeletes && status.lower.hasPrefix("deleted") { return }
+        // `add_enrollment` skips a row whose status contains "deleted" anywhere (`/deleted/i`).
+        if run.options.skipDeletes && raw.lower.contains("deleted") { return }
 
         // user_integration_id wins when both are given.
         let login = userIntegration.flatMap { loginByIntegration[$0] }.flatMap { logins[$0] }
@@ -519,16 +530,14 @@ extension StoreState {
         guard let role else { throw SISRowError("Improper role \"\(roleName ?? "")\" for an enrollment") }
         let type = role.baseRoleType
 
-        // An observer's student, when that student is enrolled in the course.
+        // An observer's student: any user with that SIS id, enrolled in the course or not; an
+        // id that names no user skips the row (`lib/sis/enrollment_importer.rb`).
         var associated: Int?
-        if type == "ObserverEnrollment", let sis = t.value(r, "associated_user_id"),
-           let observed = loginBySIS[sis].flatMap({ logins[$0] })?.userId
-        {
-            let enrolled = (enrollmentsByUser[observed] ?? []).compactMap { enrollments[$0] }.contains {
-                $0.courseId == theCourse.id && $0.type == "StudentEnrollment"
-                    && (status.lower != "active" || ($0.workflowState != "deleted" && $0.workflowState != "inactive"))
+        if type == "ObserverEnrollment", let sis = t.value(r, "associated_user_id") {
+            guard let observed = loginBySIS[sis].flatMap({ logins[$0] })?.userId else {
+                throw SISRowError("An enrollment referenced a non-existent associated user \(sis)")
             }
-            if enrolled { associated = observed }
+            associated = observed
         }
 
         let now = self.now
@@ -542,7 +551,7 @@ extension StoreState {
 
         // Enrollment status is never sticky: the file wins over changes made by hand.
         var state: String
-        switch status.lower {
+        switch status {
         case "active":
             if user.workflowState == "deleted" {
                 state = "deleted"
@@ -551,12 +560,17 @@ extension StoreState {
                 state = "active"
             }
         case "deleted_last_completed":
-            let otherActive = (enrollmentsByUser[user.id] ?? []).contains {
-                $0 != e.id && enrollments[$0].map { $0.courseId == theCourse.id && $0.workflowState == "active" } ?? false
+            // Deleted only while another enrollment of this user in the course with the same
+            // associated user and role is not deleted (Canvas's `Enrollment.active` scope is
+            // `workflow_state <> 'deleted'`); the last one is completed instead.
+            let otherActive = (enrollmentsByUser[user.id] ?? []).contains { id in
+                guard id != e.id, let other = enrollments[id] else { return false }
+                return other.courseId == theCourse.id && other.workflowState != "deleted"
+                    && other.associatedUserId == associated && other.roleId == role.id
             }
             state = otherActive ? "deleted" : "completed"
         default:
-            state = status.lower
+            state = status
         }
         if e.workflowState != state {
             e.workflowState = state
@@ -564,12 +578,13 @@ extension StoreState {
         }
         var w = StickyWriter(run.options, stuck: e.stuckSisFields)
         if w.may("start_at") && w.may("end_at") {
-            // Dates only take effect when both are given.
+            // Each date is its own: a row with only start_date sets start_at and clears end_at
+            // (`lib/sis/csv/enrollment_importer.rb` parses each when present, and the importer
+            // writes both unless either is stuck).
             let start = date(t, r, "start_date", &run, what: "user \(userSIS ?? "") in course \(theCourse.sisCourseId ?? "")").orNil
             let end = date(t, r, "end_date", &run, what: "user \(userSIS ?? "") in course \(theCourse.sisCourseId ?? "")").orNil
-            let both = start != nil && end != nil
-            w.set("start_at", &e.startAt, both ? start : nil)
-            w.set("end_at", &e.endAt, both ? end : nil)
+            w.set("start_at", &e.startAt, start)
+            w.set("end_at", &e.endAt, end)
         }
         if t.has("limit_section_privileges") {
             e.limitPrivilegesToCourseSection = t.value(r, "limit_section_privileges").flatMap(Params.boolean) ?? false

@@ -1,4 +1,4 @@
-/// SIS stickiness (digest §16.1): a change made through the API to a sticky field marks it
+/// SIS stickiness (`lib/sticky_sis_fields.rb`): a change made through the API to a sticky field marks it
 /// "stuck", and later SIS imports leave stuck fields alone unless they override stickiness.
 /// The API itself always writes (its `override_sis_stickiness` defaults to true) and marks
 /// what it changed. Creating an object through the API marks nothing; enrollment status is
@@ -79,7 +79,9 @@ enum Sticky {
 
 /// How one SIS import writes sticky fields of one object: it skips stuck fields unless it
 /// overrides stickiness; with the override, `add_sis_stickiness` marks what it changed and
-/// `clear_sis_stickiness` (which wins) unmarks every sticky field it wrote.
+/// `clear_sis_stickiness` (which wins) leaves the object with no stuck field at all, the ones
+/// the row did not write included (`set_sis_stickiness` in `lib/sticky_sis_fields.rb` writes
+/// an empty list on every save under `clear_sis_stickiness`).
 struct StickyWriter {
     let override: Bool
     let add: Bool
@@ -107,5 +109,5 @@ struct StickyWriter {
         if override && clear { stuck.remove(field) }
     }
 
-    var result: [String]? { stuck.isEmpty ? nil : stuck.sorted() }
+    var result: [String]? { (override && clear) || stuck.isEmpty ? nil : stuck.sorted() }
 }
