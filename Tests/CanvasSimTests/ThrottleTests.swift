@@ -41,9 +41,10 @@ import Testing
             for r in throttled {
                 #expect(r.text == "429 Too Many Requests (Rate Limit Exceeded)\n")
                 #expect(r.header("Content-Type")?.hasPrefix("text/plain") == true)
-                // What the bucket holds once the refused request's reservation is given back.
+                // What the bucket holds once the refused request's reservation is given back: less
+                // than one up-front cost (50), and below zero when slow requests overfilled it.
                 let remaining = try #require(Double(r.header("X-Rate-Limit-Remaining") ?? ""))
-                #expect(remaining > 0 && remaining <= 50, "\(remaining)")
+                #expect(remaining <= 50, "\(remaining)")
                 #expect(r.header("X-Request-Cost") == nil)
                 #expect(r.header("Retry-After") == nil)
             }

@@ -35,11 +35,11 @@ import Testing
         }
         let plan = try commands("github/plan.yml")
         #expect(plan.contains { $0.hasPrefix("plan --format markdown --detailed-exitcode --out plan.json") })
-        #expect(try commands("github/apply.yml").contains("apply --plan plan.json --auto-approve"))
+        #expect(try commands("github/apply.yml").contains("apply --plan plan.json easel/ --auto-approve"))
         #expect(try commands("github/drift.yml").contains("drift --format markdown"))
         let gitlab = try commands("gitlab/.gitlab-ci.yml")
         #expect(gitlab.contains { $0.hasPrefix("plan --format markdown") })
-        #expect(gitlab.contains("apply --plan plan.json --auto-approve"))
+        #expect(gitlab.contains("apply --plan plan.json easel/ --auto-approve"))
         #expect(gitlab.contains("drift --format markdown"))
     }
 

@@ -1,4 +1,5 @@
 import CanvasAPI
+import EaselCore
 import Foundation
 import Testing
 

@@ -11,6 +11,7 @@ public enum FileDescriptorWriter {
     /// Why a write did not finish.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var errno: Int32
+        public init(errno: Int32) { self.errno = errno }
         /// The reader went away (`EPIPE`): `easel render | head -1`.
         public var isClosedPipe: Bool { errno == EPIPE }
         public var description: String { String(cString: strerror(errno)) }

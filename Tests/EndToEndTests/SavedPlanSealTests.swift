@@ -1,0 +1,170 @@
+import CanvasSim
+import EaselCore
+import Foundation
+import Testing
+
+/// A saved plan is carried out only as it was made: each way of tampering with the file is
+/// refused before anything is written to Canvas (the seal's before anything is read).
+@Suite struct SavedPlanSealTests {
+    static let school = SimHarness.path("examples/school")
+    static let key = ["EASEL_PLAN_KEY": "ci-secret-1"]
+
+    /// The plan file as JSON, edited as someone with the artifact (but not the key) would.
+    static func tamper(_ path: String, _ edit: (inout [String: Any]) throws -> Void) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let before = json as NSDictionary
+        try edit(&json)
+        #expect(!before.isEqual(to: json), "the edit changed the plan")
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func operations(_ json: [String: Any]) throws -> [[String: Any]] {
+        try #require(json["operations"] as? [[String: Any]])
+    }
+
+    /// Plans the school into a file; returns the simulator and the path.
+    static func saved(environment: [String: String] = [:]) async throws -> (SimHarness, String) {
+        let sim = try await SimHarness.start()
+        let file = sim.directory.appendingPathComponent("school.plan").path
+        let made = await sim.easel(["plan", school, "--out", file], environment: environment)
+        #expect(made.code == 0, "\(made.err)")
+        sim.server.resetRequestStats()
+        return (sim, file)
+    }
+
+    /// Whether the simulator saw a request that could change Canvas.
+    static func wrote(_ sim: SimHarness) -> Bool {
+        sim.server.requestStats.byRoute.keys.contains { !$0.hasPrefix("GET ") }
+    }
+
+    enum Tampering: String, CaseIterable, Sendable {
+        case changedValue, addedCreate, addedDelete
+    }
+
+    @Test(arguments: Tampering.allCases)
+    func anEditedPlanIsRefusedBeforeCanvasIsRead(_ tampering: Tampering) async throws {
+        let (sim, file) = try await Self.saved()
+        try Self.tamper(file) { json in
+            var ops = try Self.operations(json)
+            let course = try #require(ops.firstIndex { $0["kind"] as? String == "course" && $0["action"] as? String == "create" })
+            switch tampering {
+            case .changedValue:
+                var after = try #require(ops[course]["after"] as? [String: Any])
+                after["name"] = "Renamed by someone"
+                ops[course]["after"] = after
+            case .addedCreate:
+                var extra = ops[course]
+                extra["id"] = "2026-FALL-EXTRA"
+                extra["address"] = "course:2026-FALL-EXTRA"
+                ops.append(extra)
+            case .addedDelete:
+                ops.append([
+                    "address": "course:STAFF-ROOM", "action": "delete", "kind": "course", "id": "STAFF-ROOM",
+                    "canvas_id": "4321", "depends_on": [String](),
+                ])
+            }
+            json["operations"] = ops
+        }
+        let apply = await sim.easel(["apply", "--plan", file])
+        let requests = sim.server.requestStats.total
+        await sim.stop()
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("the plan's content does not match its digest"), "\(apply.err)")
+        #expect(requests == 0, "refused before Canvas was read")
+    }
+
+    @Test func aPlanWithoutItsSealIsRefused() async throws {
+        let (sim, file) = try await Self.saved()
+        try Self.tamper(file) { $0["seal"] = nil }
+        let apply = await sim.easel(["apply", "--plan", file])
+        let requests = sim.server.requestStats.total
+        await sim.stop()
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("the plan carries no seal"), "\(apply.err)")
+        #expect(requests == 0)
+    }
+
+    @Test func aSignedPlanIsAppliedWithItsKey() async throws {
+        let (sim, file) = try await Self.saved(environment: Self.key)
+        let apply = await sim.easel(["apply", "--plan", file], environment: Self.key)
+        await sim.stop()
+        #expect(apply.code == 0, "\(apply.err.suffix(800))")
+        #expect(apply.err.contains("checked the saved plan: digest, signature (EASEL_PLAN_KEY), live Canvas unchanged"), "\(apply.err)")
+    }
+
+    @Test func aSignedPlanWhoseSignatureWasRemovedIsRefused() async throws {
+        let (sim, file) = try await Self.saved(environment: Self.key)
+        try Self.tamper(file) { json in
+            var seal = try #require(json["seal"] as? [String: Any])
+            seal["signature"] = nil
+            json["seal"] = seal
+        }
+        let apply = await sim.easel(["apply", "--plan", file], environment: Self.key)
+        let requests = sim.server.requestStats.total
+        await sim.stop()
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("EASEL_PLAN_KEY is set, but the plan is not signed"), "\(apply.err)")
+        #expect(requests == 0)
+    }
+
+    @Test func aPlanSignedWithAnotherKeyIsRefused() async throws {
+        let (sim, file) = try await Self.saved(environment: Self.key)
+        let apply = await sim.easel(["apply", "--plan", file], environment: ["EASEL_PLAN_KEY": "another-key"])
+        let requests = sim.server.requestStats.total
+        await sim.stop()
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("the plan's signature does not match EASEL_PLAN_KEY"), "\(apply.err)")
+        #expect(requests == 0)
+    }
+
+    /// Someone edits the plan and seals it again (anyone can compute a digest): without a
+    /// key, the config is what catches it.
+    @Test func aResealedPlanIsRefusedWhenTheConfigDoesNotAskForIt() async throws {
+        let (sim, file) = try await Self.saved()
+        var (plan, _) = try PlanJSON.decodeSaved(Data(contentsOf: URL(fileURLWithPath: file)))
+        let index = try #require(plan.operations.firstIndex { $0.kind == .course && $0.action == .create })
+        plan.operations[index].after?["name"] = .string("Renamed by someone")
+        try PlanJSON.encodeSaved(plan, key: nil).write(toFile: file, atomically: true, encoding: .utf8)
+
+        let unchecked = await sim.easel(["apply", "--plan", file, Self.school])
+        let wrote = Self.wrote(sim)
+        await sim.stop()
+        #expect(unchecked.code == 1)
+        #expect(unchecked.err.contains("1 of its operations is not what '\(Self.school)' asks for"), "\(unchecked.err)")
+        #expect(unchecked.err.contains("the config asks for it differently"), "\(unchecked.err)")
+        #expect(!wrote, "nothing was written to Canvas")
+    }
+
+    @Test func aPlanMadeFromAnotherConfigIsRefused() async throws {
+        let (sim, file) = try await Self.saved()
+        let other = SimHarness.path("examples/class-as-term")
+        let apply = await sim.easel(["apply", "--plan", file, other])
+        let requests = sim.server.requestStats.total
+        await sim.stop()
+        #expect(apply.code == 1)
+        #expect(apply.err.contains("it was made from another config than '\(other)'"), "\(apply.err)")
+        #expect(requests == 0)
+    }
+
+    @Test func thePlansOwnConfigPassesEveryCheck() async throws {
+        let (sim, file) = try await Self.saved(environment: Self.key)
+        let apply = await sim.easel(["apply", "--plan", file, Self.school], environment: Self.key)
+        await sim.stop()
+        #expect(apply.code == 0, "\(apply.err.suffix(800))")
+        #expect(
+            apply.err.contains(
+                "checked the saved plan: digest, signature (EASEL_PLAN_KEY), config hash, live Canvas unchanged, every operation asked for by the config"),
+            "\(apply.err)")
+    }
+
+    /// The seal covers the canonical form: a plan decoded and written again seals the same.
+    @Test func theCanonicalFormRoundTrips() async throws {
+        let (sim, file) = try await Self.saved(environment: Self.key)
+        let data = try? Data(contentsOf: URL(fileURLWithPath: file))
+        await sim.stop()
+        let (plan, seal) = try PlanJSON.decodeSaved(try #require(data))
+        #expect(seal == PlanSeal.make(for: plan, key: "ci-secret-1"))
+        #expect(PlanJSON.encodeSaved(plan, key: "ci-secret-1") == String(decoding: try #require(data), as: UTF8.self))
+    }
+}
