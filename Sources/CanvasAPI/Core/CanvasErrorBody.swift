@@ -1,6 +1,6 @@
 import Foundation
 
-/// Canvas's message(s) out of an error response, whatever shape it used (digest §4).
+/// Canvas's message(s) out of an error response, whatever shape it used (`app/controllers/application_controller.rb`, `render_unauthorized_action` and the API error renderers).
 struct CanvasErrorBody: Equatable {
     var message: String
     var details: [CanvasFieldError]

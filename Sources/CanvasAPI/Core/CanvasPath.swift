@@ -1,4 +1,4 @@
-/// Escaping for URL path segments, per digest §5.
+/// Escaping for URL path segments, as `lib/api.rb` (`sis_parse_id`) reads them back.
 public enum CanvasPath {
     /// UTF-8 percent-escaping for one path segment: only `A-Z a-z 0-9 - _ ~` stay literal, so
     /// `/` becomes `%2F` and `.` becomes `%2E` (Rails would read `.json` as a format suffix).

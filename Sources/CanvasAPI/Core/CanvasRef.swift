@@ -47,7 +47,7 @@ public enum CanvasRef: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The `sis_*:` prefixes Canvas resolves in paths and most id parameters (digest §5).
+/// The `sis_*:` prefixes Canvas resolves in paths and most id parameters (`lib/api.rb`, `sis_parse_id`; Canvas's API docs, "Object IDs, SIS IDs, and special IDs").
 public enum SISKind: String, Sendable, Hashable, CaseIterable {
     case account = "sis_account_id"
     case term = "sis_term_id"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// RFC 8288 `Link` header parsing, enough for Canvas's pagination (digest §2).
+/// RFC 8288 `Link` header parsing, enough for Canvas's pagination (`lib/api.rb`, `paginate`; Canvas's API docs, "Pagination").
 enum LinkHeader {
     /// The target of `rel="next"` across every `Link` field, or nil on the last page.
     /// Entries are split on commas outside `<…>`; URLs are returned untouched (opaque).

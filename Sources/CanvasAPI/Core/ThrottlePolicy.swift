@@ -1,4 +1,4 @@
-/// How the client sizes its parallelism from `X-Rate-Limit-Remaining` (digest §3, appendix).
+/// How the client sizes its parallelism from `X-Rate-Limit-Remaining` (`app/middleware/request_throttle.rb`; Canvas's API docs, "Throttling").
 ///
 /// Each request in flight holds about 50 units of a ~600-unit bucket, so the client slows
 /// down well before the bucket fills and speeds up again once it drains.

@@ -1,4 +1,4 @@
-/// An account or sub-account (digest §7).
+/// An account or sub-account (`app/controllers/accounts_controller.rb`, `sub_accounts_controller.rb`).
 public struct CanvasAccount: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var name: String?

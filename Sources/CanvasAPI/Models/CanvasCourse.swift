@@ -1,6 +1,6 @@
 import Foundation
 
-/// A course (digest §8.7).
+/// A course (`lib/api/v1/course.rb`).
 public struct CanvasCourse: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var name: String?
@@ -37,7 +37,7 @@ public struct CanvasCourse: Codable, Sendable, Equatable {
 ///
 /// Canvas drops `startAt`/`endAt` on create unless `restrictEnrollmentsToCourseDates` is
 /// true in the same request, and an update of a term-dated course nulls `end_at`
-/// (digest §8.1–8.2): the caller decides and sends that flag.
+/// (`app/controllers/courses_controller.rb`, `create` and `update`): the caller decides and sends that flag.
 public struct CourseParams: Sendable, Equatable {
     public var name: String?
     public var courseCode: String?
@@ -113,7 +113,7 @@ public enum CourseListState: String, Sendable, CaseIterable {
     case created, claimed, available, completed, deleted, all
 }
 
-/// Filters for `GET /accounts/:id/courses` (digest §8.5).
+/// Filters for `GET /accounts/:id/courses` (`app/controllers/accounts_controller.rb`, `courses_api`).
 public struct CourseListQuery: Sendable, Equatable {
     public var term: CanvasRef?
     /// Empty: Canvas's default, everything but deleted.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An enrollment (digest §11.5).
+/// An enrollment (Canvas's Enrollment object: `lib/api/v1/user.rb`, `enrollment_json`).
 public struct CanvasEnrollment: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var courseId: CanvasID?
@@ -44,7 +44,7 @@ public enum EnrollmentState: String, Sendable, Hashable, CaseIterable {
     case inactive, completed, rejected, deleted
 }
 
-/// `POST /courses/:id/enrollments` or `/sections/:id/enrollments` (digest §11.1).
+/// `POST /courses/:id/enrollments` or `/sections/:id/enrollments` (`app/controllers/enrollments_api_controller.rb`, `create`).
 ///
 /// Canvas finds or revives an enrollment by (user, type, role, associated user, section), so
 /// re-posting the same key returns the same enrollment; the attributes below are overwritten
@@ -99,7 +99,7 @@ public struct NewEnrollment: Sendable, Equatable {
     }
 }
 
-/// Filters for enrollment listings (digest §11.2).
+/// Filters for enrollment listings (`app/controllers/enrollments_api_controller.rb`, `index`).
 public struct EnrollmentListQuery: Sendable, Equatable {
     public var types: [EnrollmentType] = []
     /// Role names (base types or custom labels); Canvas ignores `types` when set.

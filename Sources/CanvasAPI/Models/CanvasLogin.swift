@@ -1,6 +1,6 @@
 import Foundation
 
-/// A login (pseudonym) of a user (digest §10.4).
+/// A login (pseudonym) of a user (`app/controllers/pseudonyms_controller.rb`).
 public struct CanvasLogin: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var userId: CanvasID?

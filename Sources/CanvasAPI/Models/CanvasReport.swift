@@ -1,6 +1,6 @@
 import Foundation
 
-/// One run of an account report (digest §14), e.g. `provisioning_csv`.
+/// One run of an account report (`app/controllers/account_reports_controller.rb`), e.g. `provisioning_csv`.
 public struct CanvasReport: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var report: String?

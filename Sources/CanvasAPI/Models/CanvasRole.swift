@@ -1,4 +1,4 @@
-/// A role: built-in or custom, account-level or course-level (digest §12).
+/// A role: built-in or custom, account-level or course-level (`app/controllers/role_overrides_controller.rb`).
 public struct CanvasRole: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var label: String?

@@ -1,4 +1,4 @@
-/// A SIS import (digest §13.3): Canvas's `SisBatch` as the API shows it.
+/// A SIS import (`app/controllers/sis_imports_api_controller.rb`): Canvas's `SisBatch` as the API shows it.
 public struct CanvasSISImport: Codable, Sendable, Equatable {
     public var id: CanvasID
     /// `created`, `importing`, `cleanup_batch`, then one of `terminalStates`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A course section (digest §9).
+/// A course section (`app/controllers/sections_controller.rb`).
 public struct CanvasSection: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var name: String?

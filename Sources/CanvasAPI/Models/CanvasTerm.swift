@@ -1,6 +1,6 @@
 import Foundation
 
-/// An enrollment term (digest §6). Terms belong to root accounts only.
+/// An enrollment term (`app/controllers/terms_api_controller.rb`, `terms_controller.rb`). Terms belong to root accounts only.
 public struct CanvasTerm: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var name: String?
@@ -36,7 +36,7 @@ public struct TermParams: Sendable, Equatable {
     public var endAt: Date??
     /// Needs `manage_sis`; an empty string clears it.
     public var sisTermId: String?
-    /// Both sides are always sent: an omitted side becomes null in Canvas (digest §6).
+    /// Both sides are always sent: an omitted side becomes null in Canvas (`app/controllers/terms_controller.rb`).
     public var overrides: [EnrollmentType: CanvasTerm.TermDates] = [:]
 
     public init(

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A user (digest §10.3). `sisUserId` and `loginId` come from one of the user's logins only.
+/// A user (`lib/api/v1/user.rb`). `sisUserId` and `loginId` come from one of the user's logins only.
 public struct CanvasUser: Codable, Sendable, Equatable {
     public var id: CanvasID
     public var name: String?
@@ -117,7 +117,7 @@ public struct NewUser: Sendable, Equatable {
     }
 }
 
-/// `PUT /users/:id`. Any key the caller may not change fails the whole request (digest §10.2).
+/// `PUT /users/:id`. Any key the caller may not change fails the whole request (`app/controllers/users_controller.rb`, `update`).
 public struct UserParams: Sendable, Equatable {
     public var name: String?
     public var shortName: String?

@@ -44,7 +44,7 @@ extension CanvasClient {
 
     /// Enrolls a user. A lost response is settled by looking the enrollment up by its key
     /// (course or section, user, type or role); Canvas's own find-or-revive rule keeps a
-    /// re-sent post from duplicating it anyway (digest §11.1).
+    /// re-sent post from duplicating it anyway (`app/controllers/enrollments_api_controller.rb`).
     public func createEnrollment(in target: EnrollmentTarget, _ enrollment: NewEnrollment) async throws
         -> CanvasEnrollment
     {

@@ -1,4 +1,4 @@
-/// Options of `POST /accounts/:id/sis_imports` that easel uses (digest §13.2).
+/// Options of `POST /accounts/:id/sis_imports` that easel uses (`app/controllers/sis_imports_api_controller.rb`, `create`).
 public struct SISImportUploadOptions: Sendable, Equatable {
     /// Overwrite fields that UI or API edits made sticky (Canvas's default is to skip them).
     public var overrideSISStickiness = false

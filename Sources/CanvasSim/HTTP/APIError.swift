@@ -1,5 +1,5 @@
 /// A Canvas error response: the status and exactly the body shape Canvas uses for it
-/// (see the digest §4: shapes A, B, C, D).
+/// (`app/controllers/application_controller.rb` and the controllers' own `render json: {errors: …}`: shapes A, B, C, D).
 struct APIError: Error, Sendable {
     var status: Int
     var body: JSON?

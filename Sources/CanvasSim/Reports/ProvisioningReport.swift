@@ -1,7 +1,7 @@
 import BulkFiles
 /// The provisioning report (`provisioning_csv`, Canvas's `SisExporter` in its non-SIS
 /// format): one CSV per requested kind, with Canvas's columns and its status vocabularies,
-/// which differ from the API's (digest §14).
+/// which differ from the API's (`gems/plugins/account_reports/lib/account_reports/sis_exporter.rb`).
 enum ProvisioningKind: String, CaseIterable, Sendable {
     // Canvas's order (SIS_CSV_REPORTS).
     case users, accounts, terms, courses, sections, enrollments

@@ -126,7 +126,7 @@ extension StoreState {
         put(imp)
     }
 
-    /// Batch mode (digest §13.2): in the batch term, SIS-managed courses, sections and
+    /// Batch mode (`app/models/sis_batch.rb`, `remove_previous_imports`): in the batch term, SIS-managed courses, sections and
     /// enrollments of the kinds the import supplied, and that this import did not touch, are
     /// deleted (enrollments get `batch_mode_enrollment_drop_status`). Only objects a SIS
     /// import has touched count. With `change_threshold`, too many deletes of one kind abort

@@ -181,7 +181,7 @@ struct StoreState {
         let old = enrollments[e.id]
         if apiWrite, let old {
             e.stuckSisFields = Sticky.adding(Sticky.changed(old, e), to: e.stuckSisFields)
-            // Reviving a deleted enrollment through the API detaches it from SIS (digest §16.2).
+            // Reviving a deleted enrollment through the API detaches it from SIS (`app/models/course.rb`, `enroll_user`: a deleted enrollment enrolled again drops its `sis_batch_id`).
             if old.workflowState == "deleted" && e.workflowState != "deleted" { e.sisImportId = nil }
         }
         Self.relist(&enrollmentsByCourse, old: old?.courseId, new: e.courseId, id: e.id)

@@ -1,7 +1,7 @@
 import CanvasAPI
 
 extension CanvasOperationRunner {
-    /// Enrollments (digest §11):
+    /// Enrollments (`app/controllers/enrollments_api_controller.rb`):
     /// * create, and reactivate of a completed/deleted/rejected one: `POST` to the section
     ///   (or the course for its default section). Canvas finds or revives the row with the
     ///   same (user, type, role, observee, section), so a re-sent post never duplicates;

@@ -10,7 +10,7 @@ public struct PlanMaker: Sendable {
         self.reader = reader
     }
 
-    /// What the config puts in scope (SPEC §3).
+    /// What the config puts in scope: its terms, courses and users (docs/config-reference.md).
     public static func scope(of config: Config) -> PlanScope {
         let userKey = config.policy.userKey
         return PlanScope(

@@ -1,4 +1,4 @@
-/// Diffs the config against live Canvas into ordered operations (SPEC §3).
+/// Diffs the config against live Canvas into ordered operations (docs/canvas-mapping.md says what each operation does).
 ///
 /// Pure: the same config and live state always give the same operations.
 public struct Planner {

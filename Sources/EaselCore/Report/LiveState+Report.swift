@@ -3,7 +3,7 @@ import CanvasAPI
 import Foundation
 
 // Provisioning-report rows as the planner sees them: the same values the REST path builds
-// (LiveState+Canvas.swift), translated from the report's own vocabulary (digest §14).
+// (LiveState+Canvas.swift), translated from the report's own vocabulary (`gems/plugins/account_reports/lib/account_reports/sis_exporter.rb`).
 
 /// One report row, read by column name (Canvas appends columns across versions).
 struct ReportRow {

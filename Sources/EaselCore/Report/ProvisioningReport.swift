@@ -8,7 +8,7 @@ public struct ProvisioningFiles: Sendable {
     public subscript(kind: ProvisioningReport.Kind) -> CSVTable? { tables[kind] }
 }
 
-/// Runs Canvas's `provisioning_csv` report: start, poll, download, unzip, parse (digest §14).
+/// Runs Canvas's `provisioning_csv` report: start, poll, download, unzip, parse (`app/controllers/account_reports_controller.rb`; the CSVs: `gems/plugins/account_reports/lib/account_reports/sis_exporter.rb`).
 ///
 /// A report is one POST, a few status polls and one download whatever the account's size,
 /// where the REST listings cost a request per 100 objects and two per course.

@@ -1,4 +1,4 @@
-/// Turns plan operations into rows of Canvas's SIS CSVs (digest §13.4), with the status
+/// Turns plan operations into rows of Canvas's SIS CSVs (Canvas's SIS CSV format: `lib/sis/csv/*_importer.rb`), with the status
 /// each action needs:
 ///
 /// | operation | file | status |

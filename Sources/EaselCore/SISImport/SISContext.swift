@@ -19,7 +19,7 @@ public struct SISContext: Sendable {
         view = LiveView(live, userKey: plan.userKey)
     }
 
-    /// SIS imports run on root accounts only (digest §13.1).
+    /// SIS imports run on root accounts only (`app/controllers/sis_imports_api_controller.rb`).
     public var accountIsRoot: Bool { live.account.isRoot }
 
     func term(_ sisId: String) -> LiveTerm? { view.terms[sisId] }
