@@ -61,7 +61,7 @@ public enum ConfigImporter {
 
         imported.config.users = users.referenced(roster.referencedUsers)
         imported.config.roles = roster.usedRoles
-        imported.warnings = roster.warnings(userKey: userKey)
+        imported.warnings = roster.warnings(userKey: userKey, managedRoles: imported.config.policy.managedRoles)
         if !imported.unkeyedCourses.isEmpty {
             let n = imported.unkeyedCourses.count
             imported.warnings.append(

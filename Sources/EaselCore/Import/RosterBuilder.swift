@@ -9,7 +9,8 @@ struct RosterBuilder {
     private var roles: [String: CustomRole] = [:]
     private var leftOutUsers: [String] = []
     private var leftOutUserSet = Set<String>()
-    private var leftOutEnrollments = 0
+    /// Roles of the enrollments left out, and whether each is in a course the config manages.
+    private var leftOutEnrollments: [(role: String, managedCourse: Bool)] = []
     private var unknownRoles: [String: Int] = [:]
 
     /// The states the planner counts as on the roster (plus inactive, which it withdraws too).
@@ -27,15 +28,16 @@ struct RosterBuilder {
         let sectionSis = Dictionary(course.sections.map { ($0.canvasId, $0.sisId) }, uniquingKeysWith: { a, _ in a })
         var result: [Enrollment] = []
         var index: [String: Int] = [:]
+        let managedCourse = course.sisId != nil
         for e in course.enrollments where Self.rosterStates.contains(e.state) {
             guard let user = users.key(e.userCanvasId) else {
-                leaveOut(e.userCanvasId)
+                leaveOut(e.userCanvasId, role: e.role, managedCourse: managedCourse)
                 continue
             }
             var observing: String?
             if let observee = e.associatedUserCanvasId {
                 guard let key = users.key(observee) else {
-                    leaveOut(observee)
+                    leaveOut(observee, role: e.role, managedCourse: managedCourse)
                     continue
                 }
                 observing = key
@@ -73,24 +75,36 @@ struct RosterBuilder {
         if referencedSet.insert(canvasId).inserted { referencedUsers.append(canvasId) }
     }
 
-    private mutating func leaveOut(_ canvasId: String) {
-        leftOutEnrollments += 1
+    private mutating func leaveOut(_ canvasId: String, role: String, managedCourse: Bool) {
+        leftOutEnrollments.append((role, managedCourse))
         if leftOutUserSet.insert(canvasId).inserted { leftOutUsers.append(canvasId) }
     }
 
-    /// What was left out, and what the admin can do about it.
-    func warnings(userKey: Policy.UserKey) -> [String] {
+    /// What was left out, and what the admin can do about it. Whether the next plan withdraws
+    /// a left-out enrollment is said plainly: only those of `managedRoles` in courses the
+    /// config manages are withdrawn; the others stay in Canvas untouched.
+    func warnings(userKey: Policy.UserKey, managedRoles: [String]) -> [String] {
         var warnings: [String] = []
         if !leftOutUsers.isEmpty {
-            let n = leftOutUsers.count
+            let n = leftOutUsers.count, count = leftOutEnrollments.count
             let fix =
                 userKey == .login
                 ? "give the users logins in Canvas"
                 : "give the users SIS ids in Canvas, or import with --user-key login"
+            let managed = Set(managedRoles)
+            let withdrawn = leftOutEnrollments.filter { $0.managedCourse && managed.contains($0.role) }
+            let enrollments = "\(count) enrollment\(count == 1 ? "" : "s")"
+            let consequence =
+                withdrawn.isEmpty
+                ? "\(n == 1 ? "it is" : "they are") not in the config, and \(n == 1 ? "its" : "their") \(enrollments) "
+                    + "(\(Set(leftOutEnrollments.map(\.role)).sorted().listed())) \(count == 1 ? "stays" : "stay") in Canvas untouched: plan withdraws no "
+                    + "enrollment outside policy.managed_roles or the imported courses; to manage \(n == 1 ? "it" : "them"), \(fix)"
+                : "\(n == 1 ? "it is" : "they are") not in the config, and of \(n == 1 ? "its" : "their") \(enrollments) the next "
+                    + "plan would withdraw \(withdrawn.count) (in policy.managed_roles: \(Set(withdrawn.map(\.role)).sorted().listed())); "
+                    + "before you apply, \(fix)"
             warnings.append(
                 "\(n) enrolled user\(n == 1 ? " has" : "s have") no \(users.missing) (\(leftOutUsers.map(users.label).listed())): "
-                    + "\(n == 1 ? "its" : "their") \(leftOutEnrollments) enrollment\(leftOutEnrollments == 1 ? " is" : "s are") left out, "
-                    + "and plan withdraws those of policy.managed_roles in imported courses; \(fix)")
+                    + consequence)
         }
         for (role, count) in unknownRoles.sorted(by: { $0.key < $1.key }) {
             warnings.append(
