@@ -1,5 +1,6 @@
 import EaselHTTP
 import Foundation
+import Synchronization
 
 /// Typed client for the Canvas REST API.
 ///
@@ -40,7 +41,7 @@ public final class CanvasClient: Sendable {
     let transport: any HTTPTransport
     let configuration: Configuration
     let limiter: AdaptiveLimiter
-    let counters = Locked(CanvasMetrics())
+    let counters = Mutex(CanvasMetrics())
 
     /// Fails for a malformed URL, or for `http://` to anything but loopback.
     public init(

@@ -1,13 +1,14 @@
 import Foundation
+import Synchronization
 
 /// Everything a running simulator shares across requests: the store and the run-time knobs.
 final class SimCore: Sendable {
     let store: Store
-    let config: Locked<RuntimeConfig>
+    let config: Mutex<RuntimeConfig>
     let optionTokens: Set<String>
     let throttle = Throttle()
     let faults: Faults
-    let stats = Locked(RequestStats())
+    let stats = Mutex(RequestStats())
     /// SIS imports, one at a time in order; reports, one at a time on their own queue.
     let imports = JobQueue()
     let reports = JobQueue()
@@ -16,7 +17,7 @@ final class SimCore: Sendable {
 
     init(_ options: SimOptions) throws {
         store = try Store(dataDirectory: options.dataDirectory)
-        config = Locked(options.runtime)
+        config = Mutex(options.runtime)
         optionTokens = Set(options.tokens)
         faults = Faults(seed: options.faultSeed)
         let fresh = store.transaction { $0.courses.isEmpty && $0.users.isEmpty && $0.terms.count == 1 }

@@ -65,44 +65,6 @@ struct PlanOutputOptions: ParsableArguments {
     var detail: PlanDetail = .summary
 }
 
-struct Drift: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check whether live Canvas has drifted from the config: exit 0 when it matches, 2 when it drifted, 1 on error.")
-
-    @OptionGroup var config: ConfigArgument
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: PlanOutputOptions
-    @OptionGroup var reading: ReadOptions
-    @OptionGroup var global: GlobalOptions
-
-    func run() async throws {
-        let console = Console.current
-        let (config, loaded) = try self.config.load(console, noColor: global.noColor)
-        // Drift reports; it never fails on max_withdraw, which guards changes, not reports.
-        let options = PlanOptions(allowMassWithdraw: true, now: nowDate())
-        let plan = try await Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
-            .plan(config, loaded)
-        console.out.write(render(plan, format: output.format, detail: output.detail, drift: true, console: console, noColor: global.noColor))
-        if !plan.isEmpty { throw CommandExit.changes }
-    }
-}
-
-struct Show: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render a saved plan.")
-
-    @Argument(help: "A plan written by 'easel plan --out'.")
-    var plan: String
-
-    @OptionGroup var output: PlanOutputOptions
-    @OptionGroup var global: GlobalOptions
-
-    func run() async throws {
-        let console = Console.current
-        let saved = try loadSavedPlan(plan, console)
-        console.out.write(render(saved, format: output.format, detail: output.detail, drift: false, console: console, noColor: global.noColor))
-    }
-}
-
 /// Reads a plan file, or prints why it cannot and fails.
 func loadSavedPlan(_ path: String, _ console: Console) throws -> Plan {
     try loadSealedPlan(path, console).plan

@@ -1,3 +1,4 @@
+import Synchronization
 internal import CCurl
 
 /// The only door into the loop thread: callers post work here under a lock and wake the
@@ -25,7 +26,7 @@ final class CurlInbox: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     init(multi: UnsafeMutableRawPointer) {
         self.multi = multi

@@ -1,3 +1,4 @@
+import Synchronization
 internal import CCurl
 
 /// `HTTPTransport` over libcurl's multi interface.
@@ -12,7 +13,7 @@ internal import CCurl
 public final class CurlTransport: HTTPTransport {
     private let inbox: CurlInbox
     private let thread: LoopThread
-    private let nextID = Locked<UInt64>(0)
+    private let nextID = Mutex<UInt64>(0)
 
     public let configuration: Configuration
 

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Synchronization
 import Glibc
 #elseif canImport(Musl)
 import Musl
@@ -10,7 +11,7 @@ import Darwin
 ///
 /// A plain pthread rather than `Foundation.Thread` because shutdown must be able to join it.
 final class LoopThread: Sendable {
-    private let handle: Locked<pthread_t?>
+    private let handle: Mutex<pthread_t?>
 
     private final class Entry {
         let body: () -> Void
@@ -39,7 +40,7 @@ final class LoopThread: Sendable {
             Unmanaged<Entry>.fromOpaque(entry).release()
             throw HTTPTransportError(.other, "cannot start the \(name) thread (errno \(status))", requestSent: false)
         }
-        handle = Locked(thread)
+        handle = Mutex(thread)
     }
 
     /// Waits for the thread to end; only the first call joins.

@@ -1,3 +1,4 @@
+import Synchronization
 /// One caller's request and the continuation that answers it.
 ///
 /// Shared between the calling task, its cancellation handler and the loop thread. Whoever
@@ -10,7 +11,7 @@ final class TransferTicket: Sendable {
 
     let id: UInt64
     let request: HTTPRequest
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     init(id: UInt64, request: HTTPRequest) {
         self.id = id

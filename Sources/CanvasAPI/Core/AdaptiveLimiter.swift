@@ -1,4 +1,5 @@
 import EaselHTTP
+import Synchronization
 
 /// An async semaphore whose limit follows Canvas's rate-limit bucket.
 ///
@@ -33,7 +34,7 @@ final class AdaptiveLimiter: Sendable {
     }
 
     private let policy: ThrottlePolicy
-    private let state: Locked<State>
+    private let state: Mutex<State>
     private let clock = ContinuousClock()
 
     init(policy: ThrottlePolicy) {
@@ -43,7 +44,7 @@ final class AdaptiveLimiter: Sendable {
         policy.maxParallelism = maximum
         self.policy = policy
         let past = ContinuousClock.now - .seconds(3600)
-        state = Locked(
+        state = Mutex(
             State(limit: initial, lowest: initial, nextStart: past, lastDecrease: past, lastIncrease: past))
     }
 

@@ -1,3 +1,4 @@
+import Synchronization
 /// Background jobs run one after another (Canvas runs one SIS import per account at a time,
 /// in order). Shutdown and reset cancel them; a job checks for cancellation between chunks.
 final class JobQueue: Sendable {
@@ -7,7 +8,7 @@ final class JobQueue: Sendable {
         var next = 0
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     func enqueue(_ job: @escaping @Sendable () async -> Void) {
         state.withLock { st in

@@ -1,10 +1,11 @@
+import Synchronization
 /// The randomness behind latency jitter, injected faults and dropped responses; seedable so
 /// a test sees the same sequence on every run.
 final class Faults: Sendable {
-    private let rng: Locked<SplitMix64>
+    private let rng: Mutex<SplitMix64>
 
     init(seed: UInt64?) {
-        rng = Locked(SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max)))
+        rng = Mutex(SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max)))
     }
 
     /// Uniform in [0, 1).

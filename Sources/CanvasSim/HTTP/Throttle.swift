@@ -1,3 +1,4 @@
+import Synchronization
 /// Per-token leaky buckets (Canvas's `RequestThrottle`): a request reserves the up-front cost
 /// on arrival and is refused when that brings the bucket to the high-water mark; at the end
 /// the reservation is replaced by the real cost.
@@ -7,7 +8,7 @@ final class Throttle: Sendable {
         var updated: ContinuousClock.Instant
     }
 
-    private let buckets = Locked<[String: Bucket]>([:])
+    private let buckets = Mutex<[String: Bucket]>([:])
 
     private static func leak(_ b: inout Bucket, now: ContinuousClock.Instant, outflow: Double) {
         let elapsed = now - b.updated

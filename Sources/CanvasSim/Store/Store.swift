@@ -1,14 +1,18 @@
 import Foundation
+import Synchronization
 
 /// The simulated Canvas's data: `StoreState` behind one lock, journaled to `--data`.
 ///
-/// Every request runs its whole read or read-modify-write inside one critical section, so
-/// Canvas's check-then-act rules (SIS uniqueness, the enrollment reuse key) hold under
-/// parallel clients. Critical sections never await; latency is injected outside.
-public final class Store: @unchecked Sendable {
-    private let lock = NSLock()
-    private var state: StoreState
-    private let journal: Journal?
+/// Every request runs its whole read or read-modify-write inside one critical section (a
+/// `Mutex`), so Canvas's check-then-act rules (SIS uniqueness, the enrollment reuse key) hold
+/// under parallel clients. Critical sections never await; latency is injected outside.
+public final class Store: Sendable {
+    private struct Guarded {
+        var state: StoreState
+        let journal: Journal?
+    }
+
+    private let guarded: Mutex<Guarded>
 
     /// Opens the store: replays `dataDirectory`'s journal if there is one, else starts from
     /// the bootstrap state (root account 1, its Default Term, built-in roles).
@@ -27,55 +31,51 @@ public final class Store: @unchecked Sendable {
             } else if journal.shouldCompact(state.recordCount) {
                 try journal.rewrite(state.allRecords)
             }
-            self.state = state
-            self.journal = journal
+            guarded = Mutex(Guarded(state: state, journal: journal))
         } else {
             var state = StoreState.bootstrap()
             state.changes = []
-            self.state = state
-            self.journal = nil
+            guarded = Mutex(Guarded(state: state, journal: nil))
         }
     }
 
     /// Runs `body` under the lock and appends what it changed to the journal, also when it
     /// throws (handlers validate before they mutate, so that is rarely anything).
     func transaction<R>(_ body: (inout StoreState) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        state.changes.removeAll(keepingCapacity: true)
-        defer { flush() }
-        return try body(&state)
+        try guarded.withLock { g in
+            g.state.changes.removeAll(keepingCapacity: true)
+            defer { Self.flush(&g) }
+            return try body(&g.state)
+        }
     }
 
-    private func flush() {
-        guard !state.changes.isEmpty else { return }
-        if let journal {
+    private static func flush(_ g: inout Guarded) {
+        guard !g.state.changes.isEmpty else { return }
+        if let journal = g.journal {
             do {
-                try journal.append(state.changes)
+                try journal.append(g.state.changes)
             } catch {
                 FileHandle.standardError.write(Data("canvas-sim: journal write failed: \(error)\n".utf8))
             }
         }
-        state.changes.removeAll(keepingCapacity: true)
+        g.state.changes.removeAll(keepingCapacity: true)
     }
 
     /// Replaces the whole state (reset, seed with replace) and rewrites the journal.
     func replace(with newState: StoreState) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        var fresh = newState
-        fresh.changes = []
-        fresh.clock = state.clock
-        state = fresh
-        try journal?.rewrite(state.allRecords)
+        try guarded.withLock { g in
+            var fresh = newState
+            fresh.changes = []
+            fresh.clock = g.state.clock
+            g.state = fresh
+            try g.journal?.rewrite(g.state.allRecords)
+        }
     }
 
     var snapshot: SimState { transaction { $0.snapshot } }
 
     func close() {
-        lock.lock()
-        defer { lock.unlock() }
-        journal?.close()
+        guarded.withLock { $0.journal?.close() }
     }
 }
 
@@ -119,7 +119,7 @@ extension StoreState {
         }
     }
 
-    private static let uuidSource = Locked(SplitMix64(seed: UInt64.random(in: 0...UInt64.max)))
+    private static let uuidSource = Mutex(SplitMix64(seed: UInt64.random(in: 0...UInt64.max)))
 
     var now: Timestamp { clock.now }
 }

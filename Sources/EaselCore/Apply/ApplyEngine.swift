@@ -139,15 +139,7 @@ public struct ApplyReport: Sendable {
 
     /// `Apply complete: 12 created, 3 updated, 40 withdrawn, 0 replaced.`
     public var completionLine: String {
-        var created = 0, updated = 0, withdrawn = 0, replaced = 0
-        for op in succeeded {
-            switch op.action {
-            case .create: created += 1
-            case .update, .adopt, .reactivate: updated += 1
-            case .conclude, .inactivate, .delete: withdrawn += 1
-            case .replace: replaced += 1
-            }
-        }
-        return "Apply complete: \(created) created, \(updated) updated, \(withdrawn) withdrawn, \(replaced) replaced."
+        let done = Plan.Summary(counting: succeeded.map(\.action))
+        return "Apply complete: \(done.create) created, \(done.update) updated, \(done.withdraw) withdrawn, \(done.replace) replaced."
     }
 }

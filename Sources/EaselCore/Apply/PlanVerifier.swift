@@ -57,22 +57,18 @@ public struct PlanVerifier: Sendable {
 
 /// Live values under the names a plan's operations use.
 struct LiveView {
-    let live: LiveState
-    let userKey: Policy.UserKey
-    let terms: [String: LiveTerm]
-    let courses: [String: LiveCourse]
-    let coursesByCanvasId: [String: LiveCourse]
-    let users: [String: LiveUser]
-    let usersByCanvasId: [String: LiveUser]
+    /// The same index the planner reads live Canvas through.
+    let index: LiveIndex
+    var live: LiveState { index.live }
+    var userKey: Policy.UserKey { index.userKey }
+    var terms: [String: LiveTerm] { index.termsBySis }
+    var courses: [String: LiveCourse] { index.coursesBySis }
+    var coursesByCanvasId: [String: LiveCourse] { index.coursesByCanvasId }
+    var users: [String: LiveUser] { index.usersByKey }
+    var usersByCanvasId: [String: LiveUser] { index.usersByCanvasId }
 
     init(_ live: LiveState, userKey: Policy.UserKey) {
-        self.live = live
-        self.userKey = userKey
-        terms = Dictionary(live.terms.compactMap { t in t.sisId.map { ($0, t) } }, uniquingKeysWith: { a, b in a.isDeleted ? b : a })
-        courses = Dictionary(live.courses.compactMap { c in c.sisId.map { ($0, c) } }, uniquingKeysWith: { a, b in a.isDeleted ? b : a })
-        coursesByCanvasId = Dictionary(live.courses.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
-        users = Dictionary(live.users.compactMap { u in PlanBuilder.key(of: u, userKey).map { ($0, u) } }, uniquingKeysWith: { a, b in a.isDeleted ? b : a })
-        usersByCanvasId = Dictionary(live.users.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        index = LiveIndex(live, userKey: userKey)
     }
 
     /// The live values of the attributes an operation's precondition may name.

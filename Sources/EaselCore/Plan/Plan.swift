@@ -35,25 +35,27 @@ public struct Plan: Sendable, Codable, Equatable {
             (self.create, self.update, self.withdraw, self.replace) = (create, update, withdraw, replace)
         }
 
+        /// Counts actions as summaries do everywhere (the plan, apply's completion line):
+        /// adopt and reactivate are updates, since they change an object that exists.
+        public init(counting actions: some Sequence<PlanOperation.Action>) {
+            self.init()
+            for action in actions {
+                switch action {
+                case .create: create += 1
+                case .update, .adopt, .reactivate: update += 1
+                case .conclude, .inactivate, .delete: withdraw += 1
+                case .replace: replace += 1
+                }
+            }
+        }
+
         /// `Plan: 12 to create, 3 to update, 40 to withdraw, 0 to replace.`
         public var line: String {
             "Plan: \(create) to create, \(update) to update, \(withdraw) to withdraw, \(replace) to replace."
         }
     }
 
-    /// Adopt and reactivate count as updates: they change an object that exists.
-    public var summary: Summary {
-        var s = Summary()
-        for op in operations {
-            switch op.action {
-            case .create: s.create += 1
-            case .update, .adopt, .reactivate: s.update += 1
-            case .conclude, .inactivate, .delete: s.withdraw += 1
-            case .replace: s.replace += 1
-            }
-        }
-        return s
-    }
+    public var summary: Summary { Summary(counting: operations.map(\.action)) }
 }
 
 /// Why a plan cannot be made: safety limits and Canvas constraints, each with what to do.

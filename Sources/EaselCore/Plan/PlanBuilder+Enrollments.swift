@@ -39,7 +39,7 @@ extension PlanBuilder {
             var unmatchedDesired: [(EnrollmentKey, Enrollment)] = []
             for (key, e) in desired {
                 if let l = live[key] {
-                    planExisting(course, twin!, key, e, l)
+                    planExisting(course, key, e, l)
                 } else {
                     unmatchedDesired.append((key, e))
                 }
@@ -57,19 +57,19 @@ extension PlanBuilder {
                 }
                 if let old, let l = live[old] {
                     replaced.insert(old)
-                    planReplace(course, twin!, old: old, l, new: key, e)
+                    planReplace(course, old: old, l, new: key, e)
                 } else {
-                    planCreate(course, key, e, twin: twin)
+                    planCreate(course, key, e)
                 }
             }
             for key in withdrawable where !replaced.contains(key) {
-                planWithdraw(course, twin!, key, live[key]!)
+                if let l = live[key] { planWithdraw(course, key, l) }
             }
         }
     }
 
     private func userKeyOf(canvasId: String) -> String {
-        liveUsersByCanvasId[canvasId].flatMap { Self.key(of: $0, userKey) } ?? "canvas:\(canvasId)"
+        liveUsersByCanvasId[canvasId].flatMap { LiveIndex.key(of: $0, userKey) } ?? "canvas:\(canvasId)"
     }
 
     private func enrollmentOp(_ action: PlanOperation.Action, _ course: Course, _ key: EnrollmentKey) -> PlanOperation {
@@ -106,7 +106,7 @@ extension PlanBuilder {
         return deps
     }
 
-    private func planCreate(_ course: Course, _ key: EnrollmentKey, _ e: Enrollment, twin: LiveCourse?) {
+    private func planCreate(_ course: Course, _ key: EnrollmentKey, _ e: Enrollment) {
         var op = enrollmentOp(.create, course, key)
         op.after = ["state": .string(e.state.rawValue)]
         op.expect = ["exists": .bool(false)]
@@ -114,7 +114,7 @@ extension PlanBuilder {
         add(op)
     }
 
-    private func planExisting(_ course: Course, _ twin: LiveCourse, _ key: EnrollmentKey, _ e: Enrollment, _ l: LiveEnrollment) {
+    private func planExisting(_ course: Course, _ key: EnrollmentKey, _ e: Enrollment, _ l: LiveEnrollment) {
         let wanted = e.state.rawValue
         switch (e.state, l.state) {
         case (.active, "active"), (.active, "invited"), (.active, "creation_pending"), (.inactive, "inactive"):
@@ -147,7 +147,7 @@ extension PlanBuilder {
     }
 
     private func planReplace(
-        _ course: Course, _ twin: LiveCourse, old: EnrollmentKey, _ l: LiveEnrollment, new: EnrollmentKey, _ e: Enrollment
+        _ course: Course, old: EnrollmentKey, _ l: LiveEnrollment, new: EnrollmentKey, _ e: Enrollment
     ) {
         var op = enrollmentOp(.replace, course, new)
         op.canvasId = l.canvasId
@@ -167,7 +167,7 @@ extension PlanBuilder {
         add(op)
     }
 
-    private func planWithdraw(_ course: Course, _ twin: LiveCourse, _ key: EnrollmentKey, _ l: LiveEnrollment) {
+    private func planWithdraw(_ course: Course, _ key: EnrollmentKey, _ l: LiveEnrollment) {
         let action: PlanOperation.Action =
             switch config.policy.withdraw {
             case .conclude: .conclude

@@ -42,29 +42,16 @@ extension PlanBuilder {
                 continue
             }
             let termId: String? = course.term.flatMap { liveTerms[$0.id]?.canvasId }
-            var liveTwin: LiveCourse?
-            var action = PlanOperation.Action.update
-            if let canvasId = course.canvasId {
-                guard let mapped = liveCoursesByCanvasId[canvasId], !mapped.isDeleted else {
-                    problems.append("course '\(course.id)' maps canvas_id \(canvasId), but Canvas has no such course")
-                    continue
-                }
-                if let sis = mapped.sisId, sis != course.id {
-                    problems.append(
-                        "course '\(course.id)' maps canvas_id \(canvasId), but that course already has SIS id '\(sis)': "
-                            + "use id '\(sis)' in the config, or clear the SIS id in Canvas")
-                    continue
-                }
-                if let holder = liveCoursesBySis[course.id], holder.canvasId != canvasId {
-                    problems.append(
-                        "course '\(course.id)' maps canvas_id \(canvasId), but SIS id '\(course.id)' already belongs to Canvas course \(holder.canvasId)")
-                    continue
-                }
-                liveTwin = mapped
-                if mapped.sisId == nil { action = .adopt }
-            } else if let bySis = liveCoursesBySis[course.id] {
-                liveTwin = bySis
+            let liveTwin: LiveCourse?
+            switch courseMatches[course.id] {
+            case .mapped(let mapped): liveTwin = mapped
+            case .bySISId(let bySis): liveTwin = bySis
+            case .unmatched, nil: liveTwin = nil
+            case .refused(let problem):
+                problems.append(problem)
+                continue
             }
+            let action: PlanOperation.Action = course.canvasId != nil && liveTwin?.sisId == nil ? .adopt : .update
             let desiredTerm: PlanValue = course.term.map { .string($0.id) } ?? .null
             guard let twin = liveTwin, !twin.isDeleted else {
                 var op = PlanOperation(address: address, action: .create, kind: .course, id: course.id)
@@ -89,7 +76,6 @@ extension PlanBuilder {
                 add(op)
                 continue
             }
-            liveCourse[course.id] = twin
             var pairs: [(String, PlanValue, PlanValue)] = [
                 ("name", .string(twin.name), .string(course.name)),
                 ("code", .string(twin.code), .string(course.code)),
@@ -247,5 +233,52 @@ extension PlanBuilder {
                 add(op)
             }
         }
+    }
+
+    /// How a config course finds its live twin: by the `canvas_id` it maps, or by SIS id.
+    enum CourseMatch {
+        case mapped(LiveCourse)
+        case bySISId(LiveCourse)
+        case unmatched
+        /// The mapping cannot hold; the plan cannot be made.
+        case refused(String)
+
+        /// The live course the later steps (sections, enrollments) work in: none when it is
+        /// to be created or revived.
+        var twin: LiveCourse? {
+            switch self {
+            case .mapped(let c), .bySISId(let c): c.isDeleted ? nil : c
+            case .unmatched, .refused: nil
+            }
+        }
+    }
+
+    /// Every config course's match, made once before any step plans: sections, enrollments
+    /// and removals read it, so no step depends on another having run first.
+    static func matchCourses(_ config: Config, _ index: LiveIndex) -> [String: CourseMatch] {
+        var matches: [String: CourseMatch] = [:]
+        for course in config.courses {
+            guard let canvasId = course.canvasId else {
+                matches[course.id] = index.coursesBySis[course.id].map(CourseMatch.bySISId) ?? .unmatched
+                continue
+            }
+            guard let mapped = index.coursesByCanvasId[canvasId], !mapped.isDeleted else {
+                matches[course.id] = .refused("course '\(course.id)' maps canvas_id \(canvasId), but Canvas has no such course")
+                continue
+            }
+            if let sis = mapped.sisId, sis != course.id {
+                matches[course.id] = .refused(
+                    "course '\(course.id)' maps canvas_id \(canvasId), but that course already has SIS id '\(sis)': "
+                        + "use id '\(sis)' in the config, or clear the SIS id in Canvas")
+                continue
+            }
+            if let holder = index.coursesBySis[course.id], holder.canvasId != canvasId {
+                matches[course.id] = .refused(
+                    "course '\(course.id)' maps canvas_id \(canvasId), but SIS id '\(course.id)' already belongs to Canvas course \(holder.canvasId)")
+                continue
+            }
+            matches[course.id] = .mapped(mapped)
+        }
+        return matches
     }
 }

@@ -9,14 +9,17 @@ final class PlanBuilder {
     var problems: [String] = []
     var warnings: [String] = []
 
-    let liveTerms: [String: LiveTerm]
-    let liveTermsByCanvasId: [String: LiveTerm]
-    /// Config course id → its live twin (by SIS id, or by Canvas id for a mapping).
-    var liveCourse: [String: LiveCourse] = [:]
-    let liveCoursesBySis: [String: LiveCourse]
-    let liveCoursesByCanvasId: [String: LiveCourse]
-    let liveUsers: [String: LiveUser]
-    let liveUsersByCanvasId: [String: LiveUser]
+    let index: LiveIndex
+    var liveTerms: [String: LiveTerm] { index.termsBySis }
+    var liveTermsByCanvasId: [String: LiveTerm] { index.termsByCanvasId }
+    /// Config course id → how it matched a live course (`matchCourses`).
+    let courseMatches: [String: CourseMatch]
+    /// Config course id → its live twin, when it exists and is not deleted.
+    let liveCourse: [String: LiveCourse]
+    var liveCoursesBySis: [String: LiveCourse] { index.coursesBySis }
+    var liveCoursesByCanvasId: [String: LiveCourse] { index.coursesByCanvasId }
+    var liveUsers: [String: LiveUser] { index.usersByKey }
+    var liveUsersByCanvasId: [String: LiveUser] { index.usersByCanvasId }
     let customRoles: [String: CustomRole]
     let configTerms: [String: Term]
     let userKey: Policy.UserKey
@@ -26,28 +29,14 @@ final class PlanBuilder {
         self.live = live
         self.options = options
         userKey = config.policy.userKey
-        liveTerms = Dictionary(live.terms.compactMap { t in t.sisId.map { ($0, t) } }, uniquingKeysWith: PlanBuilder.preferActive)
-        liveTermsByCanvasId = Dictionary(live.terms.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
-        liveCoursesBySis = Dictionary(
-            live.courses.compactMap { c in c.sisId.map { ($0, c) } }, uniquingKeysWith: PlanBuilder.preferActive)
-        liveCoursesByCanvasId = Dictionary(live.courses.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
-        let key = config.policy.userKey
-        liveUsers = Dictionary(
-            live.users.compactMap { u in PlanBuilder.key(of: u, key).map { ($0, u) } }, uniquingKeysWith: PlanBuilder.preferActive)
-        liveUsersByCanvasId = Dictionary(live.users.map { ($0.canvasId, $0) }, uniquingKeysWith: { a, _ in a })
+        index = LiveIndex(live, userKey: config.policy.userKey)
+        courseMatches = Self.matchCourses(config, index)
+        liveCourse = courseMatches.compactMapValues(\.twin)
         customRoles = Dictionary(config.roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         configTerms = Dictionary(config.terms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The key a live user has in the config's terms; logins compare case-insensitively, as Canvas does.
-    static func key(of user: LiveUser, _ userKey: Policy.UserKey) -> String? {
-        userKey == .login ? user.login?.lowercased() : user.sisId
-    }
-
-    func configKey(_ userId: String) -> String { userKey == .login ? userId.lowercased() : userId }
-
-    /// Two live objects with one SIS id: the active one is the one that counts.
-    private static func preferActive<T: LiveObject>(_ a: T, _ b: T) -> T { a.isDeleted && !b.isDeleted ? b : a }
+    func configKey(_ userId: String) -> String { index.userKey(userId) }
 
     // MARK: operations
 
@@ -111,12 +100,6 @@ final class PlanBuilder {
         return .string(liveTermsByCanvasId[canvasId]?.sisId ?? "canvas:\(canvasId)")
     }
 }
-
-/// What the planner asks of every live object kind.
-protocol LiveObject { var isDeleted: Bool { get } }
-extension LiveTerm: LiveObject { var isDeleted: Bool { workflowState == "deleted" } }
-extension LiveCourse: LiveObject { var isDeleted: Bool { workflowState == "deleted" } }
-extension LiveUser: LiveObject { var isDeleted: Bool { workflowState == "deleted" } }
 
 extension Array where Element == String {
     /// `a, b and 3 more`
