@@ -33,6 +33,14 @@ import Testing
         return (sim, file)
     }
 
+    /// Applies `file` and stops the simulator: the run, and how many requests Canvas saw.
+    static func applyAndStop(_ sim: SimHarness, _ arguments: [String], environment: [String: String] = [:]) async -> (SimHarness.Run, Int) {
+        let apply = await sim.easel(["apply", "--plan"] + arguments, environment: environment)
+        let requests = sim.server.requestStats.total
+        await sim.stop()
+        return (apply, requests)
+    }
+
     /// Whether the simulator saw a request that could change Canvas.
     static func wrote(_ sim: SimHarness) -> Bool {
         sim.server.requestStats.byRoute.keys.contains { !$0.hasPrefix("GET ") }
@@ -66,9 +74,7 @@ import Testing
             }
             json["operations"] = ops
         }
-        let apply = await sim.easel(["apply", "--plan", file])
-        let requests = sim.server.requestStats.total
-        await sim.stop()
+        let (apply, requests) = await Self.applyAndStop(sim, [file])
         #expect(apply.code == 1)
         #expect(apply.err.contains("the plan's content does not match its digest"), "\(apply.err)")
         #expect(requests == 0, "refused before Canvas was read")
@@ -77,9 +83,7 @@ import Testing
     @Test func aPlanWithoutItsSealIsRefused() async throws {
         let (sim, file) = try await Self.saved()
         try Self.tamper(file) { $0["seal"] = nil }
-        let apply = await sim.easel(["apply", "--plan", file])
-        let requests = sim.server.requestStats.total
-        await sim.stop()
+        let (apply, requests) = await Self.applyAndStop(sim, [file])
         #expect(apply.code == 1)
         #expect(apply.err.contains("the plan carries no seal"), "\(apply.err)")
         #expect(requests == 0)
@@ -100,9 +104,7 @@ import Testing
             seal["signature"] = nil
             json["seal"] = seal
         }
-        let apply = await sim.easel(["apply", "--plan", file], environment: Self.key)
-        let requests = sim.server.requestStats.total
-        await sim.stop()
+        let (apply, requests) = await Self.applyAndStop(sim, [file], environment: Self.key)
         #expect(apply.code == 1)
         #expect(apply.err.contains("EASEL_PLAN_KEY is set, but the plan is not signed"), "\(apply.err)")
         #expect(requests == 0)
@@ -110,9 +112,7 @@ import Testing
 
     @Test func aPlanSignedWithAnotherKeyIsRefused() async throws {
         let (sim, file) = try await Self.saved(environment: Self.key)
-        let apply = await sim.easel(["apply", "--plan", file], environment: ["EASEL_PLAN_KEY": "another-key"])
-        let requests = sim.server.requestStats.total
-        await sim.stop()
+        let (apply, requests) = await Self.applyAndStop(sim, [file], environment: ["EASEL_PLAN_KEY": "another-key"])
         #expect(apply.code == 1)
         #expect(apply.err.contains("the plan's signature does not match EASEL_PLAN_KEY"), "\(apply.err)")
         #expect(requests == 0)
@@ -139,9 +139,7 @@ import Testing
     @Test func aPlanMadeFromAnotherConfigIsRefused() async throws {
         let (sim, file) = try await Self.saved()
         let other = SimHarness.path("examples/class-as-term")
-        let apply = await sim.easel(["apply", "--plan", file, other])
-        let requests = sim.server.requestStats.total
-        await sim.stop()
+        let (apply, requests) = await Self.applyAndStop(sim, [file, other])
         #expect(apply.code == 1)
         #expect(apply.err.contains("it was made from another config than '\(other)'"), "\(apply.err)")
         #expect(requests == 0)
