@@ -239,6 +239,13 @@ struct Apply: AsyncParsableCommand {
             console.err.line("error: cannot open the journal: \(error); nothing was changed")
             throw CommandExit.failure
         }
+        // Where the config (or the saved plan) is: its repository's commit goes in the run's line.
+        let source = config.config ?? self.plan ?? ConfigLoader.defaultPath() ?? console.workingDirectory
+        let run = ApplyRun(
+            plan: plan, planFile: self.plan, git: GitState.read(at: source),
+            actor: RunActor.from(environment: console.environment), readVia: reading.readVia.rawValue,
+            writeVia: via.rawValue, easelVersion: easelVersion)
+        journal.begin(run)
         let progress = ApplyProgress(console: console, total: plan.operations.count)
         var writer = ApplyWriter(
             console: console, client: client, via: via, sisThreshold: sisThreshold, parallelism: parallelism ?? 8)
@@ -248,6 +255,7 @@ struct Apply: AsyncParsableCommand {
             progress.record(event)
         }
         progress.finish()
+        journal.end(ApplyRunEnd(report: report, stopped: journal.stop != nil))
         for note in report.notes { console.err.line(note) }
         if let stop = journal.stop {
             journalStopped(stop, journal: journal, report: report, console: console)
@@ -255,7 +263,7 @@ struct Apply: AsyncParsableCommand {
         }
         if report.isComplete {
             console.out.line(report.completionLine)
-            console.out.line("Journal: \(journal.path)")
+            console.out.line("Journal: \(journal.path) (run \(run.id): 'easel log \(run.id)' shows it)")
             return
         }
         console.err.line("Apply failed: \(report.succeeded.count) of \(report.total) operations done.")
@@ -270,7 +278,7 @@ struct Apply: AsyncParsableCommand {
         if !report.notStarted.isEmpty {
             console.err.line("  not started: \(report.notStarted.count) operations (interrupted)")
         }
-        console.err.line("Journal: \(journal.path)")
+        console.err.line("Journal: \(journal.path) (run \(run.id): 'easel log \(run.id)' shows it)")
         console.err.line("Run 'easel plan' to see what remains; 'easel apply' again finishes it.")
         throw CommandExit.failure
     }
@@ -280,10 +288,15 @@ struct Apply: AsyncParsableCommand {
     private func journalStopped(_ stop: ApplyJournal.Stop, journal: ApplyJournal, report: ApplyReport, console: Console) {
         console.err.line(
             "error: the journal '\(journal.path)' could not be written (\(stop.failure)); it stopped \(stop.position)")
-        console.err.line(
-            "Apply stopped: no operation was started after that; \(report.succeeded.count) of \(report.total) operations done, "
-                + "\(report.failed.count) failed, \(report.notStarted.count) not started.")
-        let unrecorded = max(0, report.succeeded.count + report.failed.count + report.skipped.count - stop.written)
+        let finished = report.succeeded.count + report.failed.count + report.skipped.count
+        if finished == 0 {
+            console.err.line("Apply stopped before its first operation: nothing was changed in Canvas.")
+        } else {
+            console.err.line(
+                "Apply stopped: no operation was started after that; \(report.succeeded.count) of \(report.total) operations done, "
+                    + "\(report.failed.count) failed, \(report.notStarted.count) not started.")
+        }
+        let unrecorded = max(0, finished - stop.written)
         if unrecorded > 0 {
             console.err.line("  \(unrecorded) finished operation\(unrecorded == 1 ? " is" : "s are") missing from the journal.")
         }

@@ -7,7 +7,7 @@ public struct EaselCommand: AsyncParsableCommand {
         commandName: "easel",
         abstract: "Canvas LMS as code: keep a Canvas account in the state a YAML config describes.",
         version: easelVersion,
-        subcommands: [Validate.self, Render.self, PlanCommand.self, Apply.self, Drift.self, Show.self, Import.self])
+        subcommands: [Validate.self, Render.self, PlanCommand.self, Apply.self, Drift.self, Show.self, Import.self, Log.self])
 
     public init() {}
 

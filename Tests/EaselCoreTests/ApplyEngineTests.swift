@@ -50,6 +50,25 @@ import Testing
         #expect(report.completionLine == "Apply complete: 30 created, 0 updated, 0 withdrawn, 0 replaced.")
     }
 
+    /// As when the journal stops taking lines: what is running finishes, nothing new starts.
+    @Test func aStoppedRunFinishesWhatRunsAndStartsNothingMore() async {
+        let state = Mutex((ended: 0, stopped: false, ran: 0))
+        var engine = ApplyEngine(parallelism: 3) { _, _ in
+            state.withLock { $0.ran += 1 }
+            try await Task.sleep(for: .milliseconds(5))
+            return OperationOutcome(canvasId: nil)
+        }
+        engine.onEvent = { _ in state.withLock { $0.ended += 1; if $0.ended == 5 { $0.stopped = true } } }
+        engine.mayStart = { !state.withLock { $0.stopped } }
+        let report = await engine.run((0..<30).map { Self.op("course:\($0)") })
+        let final = state.withLock { $0 }
+        // At the 5th end at most two others were in flight (parallelism 3); they finished.
+        #expect((5...7).contains(report.succeeded.count), "the 5th and those still running: \(report.succeeded.count)")
+        #expect(final.ran == report.succeeded.count, "every operation that started finished")
+        #expect(report.notStarted.count == 30 - report.succeeded.count)
+        #expect(!report.isComplete)
+    }
+
     @Test func laterOperationsSeeTheIdsEarlierOnesCreated() async {
         let seen = Mutex<String?>(nil)
         let engine = ApplyEngine(parallelism: 2) { op, resolved in

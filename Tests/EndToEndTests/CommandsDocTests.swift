@@ -5,7 +5,7 @@ import Testing
 /// `docs/commands.md` and the CLI agree: every flag each command's `--help` lists is in
 /// that command's table, and every flag a table lists exists.
 @Suite struct CommandsDocTests {
-    static let commands = ["validate", "render", "plan", "apply", "drift", "show", "import"]
+    static let commands = ["validate", "render", "plan", "apply", "drift", "show", "import", "log"]
 
     @Test(arguments: commands)
     func theDocListsExactlyTheFlagsOf(_ command: String) async throws {

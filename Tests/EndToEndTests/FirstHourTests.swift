@@ -88,12 +88,11 @@ import Glibc
         await sim.stop()
 
         #expect(full.code == 1)
-        #expect(full.err.contains("error: the journal '/dev/full' could not be written (No space left on device); it stopped before its first line"), "\(full.err)")
-        #expect(full.err.contains("Apply stopped: no operation was started after that;"), "\(full.err)")
-        #expect(full.err.contains("finished operation"), "the operations done without a journal line are counted: \(full.err)")
-        // Only the operations already running finished: most of the plan is left.
+        #expect(full.err.contains("error: the journal '/dev/full' could not be written (No space left on device); it stopped before its first operation line"), "\(full.err)")
+        #expect(full.err.contains("Apply stopped before its first operation: nothing was changed in Canvas."), "\(full.err)")
+        // The run's own line could not be written, so nothing started.
         let left = try PlanJSON.decode(Data(afterFull.out.utf8))
-        #expect(left.operations.count > 900, "\(left.operations.count) operations left")
+        #expect(left.operations.count == 1022, "\(left.operations.count) operations left")
         #expect(good.code == 0, "\(good.err.suffix(800))")
         #expect(again.code == 0)
     }
@@ -105,8 +104,8 @@ import Glibc
         let lines = (try? String(contentsOfFile: journal, encoding: .utf8))?.split(separator: "\n") ?? []
         await sim.stop()
         #expect(run.code == 0, "\(run.err.suffix(800))")
-        #expect(run.out.contains("Journal: \(journal)\n"), "\(run.out.suffix(300))")
-        #expect(lines.count == 1022)
+        #expect(run.out.contains("Journal: \(journal) (run "), "\(run.out.suffix(300))")
+        #expect(lines.count == 1 + 1022 + 1, "the run's line, one per operation, its end")
         // Not beside the config, as before.
         #expect(!FileManager.default.fileExists(atPath: Self.school + "/.easel/journal.jsonl"))
     }

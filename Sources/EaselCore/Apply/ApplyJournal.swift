@@ -5,8 +5,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// Appends every applied operation to a JSON-lines file, so an admin can answer
-/// "what did easel change last Tuesday".
+/// Appends every apply to a JSON-lines file (docs/journal.md), so an admin can answer "what
+/// did easel change last Tuesday, from which commit, and who ran it": a `run` line before the
+/// first operation, an `operation` line as each one ends, and a `run_end` line.
 ///
 /// Each line is one `write(2)` on a descriptor opened with `O_APPEND`, so lines from two
 /// applies writing at once interleave whole, never torn. A line that cannot be written (a
@@ -18,12 +19,18 @@ public final class ApplyJournal: Sendable {
     private let state = Mutex<State>(State())
 
     private struct State {
+        /// Operation lines this apply wrote, and the last of them.
         var written = 0
         var last: Entry?
         var failure: FileDescriptorWriter.Failure?
+        var run: String?
     }
 
+    /// One operation's line. The flat fields are kept for `grep`; `operation` is the whole
+    /// operation as planned (with its `before`), which is what undo reads.
     public struct Entry: Codable, Sendable {
+        public var type: String? = "operation"
+        public var run: String?
         public var time: String
         public var canvasUrl: String
         public var outcome: String
@@ -32,19 +39,43 @@ public final class ApplyJournal: Sendable {
         public var id: String
         public var canvasId: String?
         public var message: String?
+        public var operation: PlanOperation?
+    }
+
+    /// The `run` line: `ApplyRun`'s fields, its id under `run`.
+    private struct RunLine: Encodable {
+        var run: ApplyRun
+        func encode(to encoder: any Encoder) throws {
+            try run.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode("run", forKey: .type)
+        }
+        enum Keys: String, CodingKey { case type }
+    }
+
+    private struct EndLine: Encodable {
+        var run: String
+        var end: ApplyRunEnd
+        func encode(to encoder: any Encoder) throws {
+            try end.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode("run_end", forKey: .type)
+            try c.encode(run, forKey: .run)
+        }
+        enum Keys: String, CodingKey { case type, run }
     }
 
     /// Where the journal stopped, when a line could not be written.
     public struct Stop: Sendable {
         public var failure: FileDescriptorWriter.Failure
-        /// Lines this apply wrote before the failed one.
+        /// Operation lines this apply wrote before the failed one.
         public var written: Int
         public var last: Entry?
 
         /// `after 12 lines (the last: done create course 2026-FALL-10A-MATH)`
         public var position: String {
-            guard let last else { return "before its first line" }
-            return "after \(written) line\(written == 1 ? "" : "s") (the last: \(last.outcome) \(last.action) \(last.kind) \(last.id))"
+            guard let last else { return "before its first operation line" }
+            return "after \(written) operation line\(written == 1 ? "" : "s") (the last: \(last.outcome) \(last.action) \(last.kind) \(last.id))"
         }
     }
 
@@ -83,25 +114,50 @@ public final class ApplyJournal: Sendable {
     public func record(_ event: ApplyEvent, canvasUrl: String, now: Date = Date()) -> Bool {
         let time = ConfigDate(epochSeconds: Int64(now.timeIntervalSince1970)).iso8601
         let entry: Entry
+        let run = state.withLock { $0.run }
         switch event {
         case .done(let op, let canvasId):
-            entry = Entry(time: time, canvasUrl: canvasUrl, outcome: "done", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: canvasId ?? op.canvasId)
+            entry = Entry(run: run, time: time, canvasUrl: canvasUrl, outcome: "done", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: canvasId ?? op.canvasId, operation: op)
         case .failed(let op, let message):
-            entry = Entry(time: time, canvasUrl: canvasUrl, outcome: "failed", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: message)
+            entry = Entry(run: run, time: time, canvasUrl: canvasUrl, outcome: "failed", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: message, operation: op)
         case .skipped(let op, let because):
-            entry = Entry(time: time, canvasUrl: canvasUrl, outcome: "skipped", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: "skipped: \(because) failed")
+            entry = Entry(run: run, time: time, canvasUrl: canvasUrl, outcome: "skipped", action: op.action.rawValue, kind: op.kind.rawValue, id: op.id, canvasId: op.canvasId, message: "skipped: \(because) failed", operation: op)
         }
+        return append(entry, operation: entry)
+    }
+
+    /// Writes the run's line; the operation lines that follow carry its id.
+    @discardableResult
+    public func begin(_ run: ApplyRun) -> Bool {
+        state.withLock { $0.run = run.id }
+        return append(RunLine(run: run), operation: nil)
+    }
+
+    /// Writes how the run ended (when the journal still takes lines).
+    @discardableResult
+    public func end(_ end: ApplyRunEnd) -> Bool {
+        guard let run = state.withLock({ $0.run }) else { return false }
+        return append(EndLine(run: run, end: end), operation: nil)
+    }
+
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(entry) else { return false }
+        return encoder
+    }()
+
+    private func append(_ line: some Encodable, operation: Entry?) -> Bool {
+        guard let data = try? Self.encoder.encode(line) else { return false }
         return state.withLock { s in
             guard s.failure == nil else { return false }
             do throws(FileDescriptorWriter.Failure) {
                 // One write for the whole line: O_APPEND keeps it whole beside other writers'.
                 try FileDescriptorWriter.write(fd, data + Data("\n".utf8))
-                s.written += 1
-                s.last = entry
+                if let operation {
+                    s.written += 1
+                    s.last = operation
+                }
                 return true
             } catch {
                 s.failure = error
