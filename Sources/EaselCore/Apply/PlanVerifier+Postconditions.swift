@@ -16,8 +16,8 @@ extension PlanVerifier {
     /// nil when live Canvas shows what `op` does; else what differs.
     static func postcondition(_ op: PlanOperation, _ view: LiveView) -> String? {
         let live = view.values(for: op)
-        let exists = live["exists"]?.bool ?? false
-        let state = live["state"]?.string
+        let exists = live[CommonAttribute.exists]?.bool ?? false
+        let state = live[CommonAttribute.state]?.string
         switch (op.kind, op.action) {
         case (.course, .conclude), (.enrollment, .conclude):
             return state == "completed" ? nil : "canvas shows it \(state ?? "missing"), not concluded"
@@ -28,12 +28,12 @@ extension PlanVerifier {
         case (.enrollment, .inactivate):
             return state == "inactive" ? nil : "canvas shows it \(state ?? "missing"), not inactive"
         case (.enrollment, _):
-            let wanted = op.afterString("state") ?? "active"
+            let wanted = op.after?[EnrollmentAttribute.state]?.string ?? "active"
             if op.action == .replace {
                 // The old row (the operation's Canvas id) goes; the new one shows as enrolled.
                 var new = op
                 new.canvasId = nil
-                let enrolled = view.values(for: new)["exists"]?.bool ?? false
+                let enrolled = view.values(for: new)[CommonAttribute.exists]?.bool ?? false
                 if state != nil, state != "deleted" { return "the enrollment it replaces is \(state!), not deleted" }
                 return wanted == "active" && !enrolled ? "canvas shows no enrollment in the new role or section" : nil
             }
@@ -45,7 +45,7 @@ extension PlanVerifier {
         default:
             guard exists else { return "canvas does not show it" }
             var differing: [String] = []
-            for (key, wanted) in (op.after ?? [:]).sorted(by: { $0.key < $1.key }) where key != "account" {
+            for (key, wanted) in (op.after ?? [:]).sorted(by: { $0.key < $1.key }) where key != CourseAttribute.account.rawValue {
                 guard let actual = live[key] else { continue }
                 if actual != wanted { differing.append("\(key) is \(actual), not \(wanted)") }
             }

@@ -71,40 +71,45 @@ struct LiveView {
         index = LiveIndex(live, userKey: userKey)
     }
 
+    static let missing = PlanValues([CommonAttribute.exists: .bool(false)])
+
     /// The live values of the attributes an operation's precondition may name.
     func values(for op: PlanOperation) -> [String: PlanValue] {
         switch op.kind {
         case .term:
-            guard let t = terms[op.id] else { return ["exists": .bool(false)] }
-            return ["exists": .bool(!t.isDeleted), "state": .string(t.workflowState), "name": .string(t.name), "start": PlanValue(t.start), "end": PlanValue(t.end)]
+            guard let t = terms[op.id] else { return Self.missing }
+            return PlanValues([
+                TermAttribute.exists: .bool(!t.isDeleted), .state: .string(t.workflowState), .name: .string(t.name),
+                .start: PlanValue(t.start), .end: PlanValue(t.end),
+            ])
         case .course:
             guard let c = op.action == .adopt ? op.canvasId.flatMap({ coursesByCanvasId[$0] }) : courses[op.id] else {
-                return ["exists": .bool(false)]
+                return Self.missing
             }
             let termSis = c.termCanvasId.flatMap { id in live.terms.first { $0.canvasId == id }?.sisId }
             let account = c.accountCanvasId.flatMap { id in live.subAccounts.first { $0.canvasId == id }?.sisId.map { "sis_account_id:\($0)" } } ?? c.accountCanvasId
-            return [
-                "exists": .bool(!c.isDeleted), "state": .string(c.workflowState), "sis_id": PlanValue(c.sisId),
-                "name": .string(c.name), "code": .string(c.code), "published": .bool(c.workflowState == "available"),
-                "term": termSis.map { .string($0) } ?? c.termCanvasId.map { .string("canvas:\($0)") } ?? .null,
-                "account": PlanValue(account),
-                "start": c.restrictToDates ? PlanValue(c.start) : .null, "end": c.restrictToDates ? PlanValue(c.end) : .null,
-            ]
+            return PlanValues([
+                CourseAttribute.exists: .bool(!c.isDeleted), .state: .string(c.workflowState), .sisId: PlanValue(c.sisId),
+                .name: .string(c.name), .code: .string(c.code), .published: .bool(c.workflowState == "available"),
+                .term: termSis.map { .string($0) } ?? c.termCanvasId.map { .string("canvas:\($0)") } ?? .null,
+                .account: PlanValue(account),
+                .start: c.restrictToDates ? PlanValue(c.start) : .null, .end: c.restrictToDates ? PlanValue(c.end) : .null,
+            ])
         case .section:
             guard let c = op.course.flatMap({ courses[$0] }), let s = c.sections.first(where: { $0.sisId == op.id }) else {
-                return ["exists": .bool(false)]
+                return Self.missing
             }
-            return ["exists": .bool(true), "name": .string(s.name), "start": PlanValue(s.start), "end": PlanValue(s.end)]
+            return PlanValues([SectionAttribute.exists: .bool(true), .name: .string(s.name), .start: PlanValue(s.start), .end: PlanValue(s.end)])
         case .user:
-            guard let u = users[userKey == .login ? op.id.lowercased() : op.id] else { return ["exists": .bool(false)] }
-            return [
-                "exists": .bool(!u.isDeleted), "state": .string(u.workflowState), "name": .string(u.name),
-                "sortable_name": PlanValue(u.sortableName), "email": PlanValue(u.email), "login": PlanValue(u.login),
-            ]
+            guard let u = index.user(op.id) else { return Self.missing }
+            return PlanValues([
+                UserAttribute.exists: .bool(!u.isDeleted), .state: .string(u.workflowState), .name: .string(u.name),
+                .sortableName: PlanValue(u.sortableName), .email: PlanValue(u.email), .login: PlanValue(u.login),
+            ])
         case .enrollment:
-            guard let c = op.course.flatMap({ courses[$0] }) else { return ["exists": .bool(false)] }
+            guard let c = op.course.flatMap({ courses[$0] }) else { return Self.missing }
             if let id = op.canvasId, let e = c.enrollments.first(where: { $0.canvasId == id }) {
-                return ["exists": .bool(true), "state": .string(e.state)]
+                return PlanValues([EnrollmentAttribute.exists: .bool(true), .state: .string(e.state)])
             }
             // A create expects no enrollment of that user, role and section on the roster.
             let userId = op.user.flatMap { users[userKey == .login ? $0.lowercased() : $0]?.canvasId }
@@ -113,7 +118,7 @@ struct LiveView {
                 e.isEnrolled && e.userCanvasId == userId && e.role == op.role
                     && (sectionId == nil ? c.sections.first { $0.canvasId == e.sectionCanvasId }?.sisId == nil : e.sectionCanvasId == sectionId)
             }
-            return ["exists": .bool(enrolled)]
+            return PlanValues([EnrollmentAttribute.exists: .bool(enrolled)])
         }
     }
 }

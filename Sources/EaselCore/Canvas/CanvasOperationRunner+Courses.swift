@@ -20,18 +20,18 @@ extension CanvasOperationRunner {
     /// A revived course comes back unpublished with its old attributes, so whatever the
     /// response shows still differing is set by one follow-up `PUT`.
     private func createCourse(_ op: PlanOperation) async throws -> OperationOutcome {
-        let accountRef = CanvasRef(op.afterString("account") ?? account.description)
+        let accountRef = CanvasRef(op.afterString(CourseAttribute.account) ?? account.description)
         var params = CourseParams(
-            name: op.afterString("name"), courseCode: op.afterString("code"),
-            term: op.afterString("term").map { .sis(.term, $0) }, sisCourseId: op.id)
-        if op.sets("start") || op.sets("end") {
+            name: op.afterString(CourseAttribute.name), courseCode: op.afterString(CourseAttribute.code),
+            term: op.afterString(CourseAttribute.term).map { .sis(.term, $0) }, sisCourseId: op.id)
+        if op.sets(CourseAttribute.start) || op.sets(CourseAttribute.end) {
             // Canvas drops course dates unless this same request restricts enrollments to them.
-            params.startAt = try op.createDate("start")
-            params.endAt = try op.createDate("end")
+            params.startAt = try op.createDate(CourseAttribute.start)
+            params.endAt = try op.createDate(CourseAttribute.end)
             params.restrictEnrollmentsToCourseDates = true
         }
         if op.revive == true { params.account = accountRef }
-        let published = op.afterBool("published")
+        let published = op.afterBool(CourseAttribute.published)
         let course = try await creating(op, sisId: op.id, holder: { [client] in
             try await client.course(.sis(.course, op.id), includeDeleted: true).id
         }) {
@@ -63,18 +63,18 @@ extension CanvasOperationRunner {
     /// `course[event]=offer` or `claim`; an adopt also sets the SIS id.
     private func updateCourse(_ op: PlanOperation, _ resolved: ResolvedIds) async throws -> OperationOutcome {
         let ref = ownRef(op, resolved, .course)
-        var params = CourseParams(name: op.afterString("name"), courseCode: op.afterString("code"))
-        params.term = op.afterString("term").map { .sis(.term, $0) }
-        params.account = op.afterString("account").map(CanvasRef.init)
-        if op.action == .adopt || op.sets("sis_id") { params.sisCourseId = op.afterString("sis_id") ?? op.id }
-        if op.sets("start") || op.sets("end") {
+        var params = CourseParams(name: op.afterString(CourseAttribute.name), courseCode: op.afterString(CourseAttribute.code))
+        params.term = op.afterString(CourseAttribute.term).map { .sis(.term, $0) }
+        params.account = op.afterString(CourseAttribute.account).map(CanvasRef.init)
+        if op.action == .adopt || op.sets(CourseAttribute.sisId) { params.sisCourseId = op.afterString(CourseAttribute.sisId) ?? op.id }
+        if op.sets(CourseAttribute.start) || op.sets(CourseAttribute.end) {
             (params.startAt, params.endAt) = try await datesToSend(op) { [client] in
                 let course = try await client.course(ref)
                 return course.restrictEnrollmentsToCourseDates ?? false
             }
             params.restrictEnrollmentsToCourseDates = true
         }
-        switch op.afterBool("published") {
+        switch op.afterBool(CourseAttribute.published) {
         case true?: params.event = .offer
         case false?: params.event = .claim
         case nil: break
@@ -94,8 +94,8 @@ extension CanvasOperationRunner {
     /// when the object did not restrict enrollments to its dates yet, its stored other side
     /// (which the plan read as none) would start to count, so it is cleared.
     func datesToSend(_ op: PlanOperation, restricted: @Sendable () async throws -> Bool) async throws -> (Date??, Date??) {
-        var start = try op.afterDate("start")
-        var end = try op.afterDate("end")
+        var start = try op.afterDate(CourseAttribute.start)
+        var end = try op.afterDate(CourseAttribute.end)
         if start == nil || end == nil, try await !restricted() {
             start = start ?? .some(nil)
             end = end ?? .some(nil)

@@ -22,7 +22,7 @@ extension CanvasOperationRunner {
         case .reactivate:
             return try await enroll(op, resolved)
         case .update:
-            guard op.afterString("state") == "inactive" else {
+            guard op.afterString(EnrollmentAttribute.state) == "inactive" else {
                 let e = try await client.reactivateEnrollment(course: courseRef(op, resolved), id: try existing(op))
                 return OperationOutcome(canvasId: e.id.rawValue)
             }
@@ -55,7 +55,7 @@ extension CanvasOperationRunner {
         let (type, roleId) = try await roleOf(role, op, resolved)
         let enrollment = NewEnrollment(
             user: userRef(user, canvasId: op.userCanvasId, resolved), type: type, roleId: roleId,
-            state: op.afterString("state") == "inactive" ? .inactive : .active, notify: notify,
+            state: op.afterString(EnrollmentAttribute.state) == "inactive" ? .inactive : .active, notify: notify,
             associatedUser: op.observing.map { userRef($0, canvasId: op.observingCanvasId, resolved) })
         let target: EnrollmentTarget =
             if let section = op.section {

@@ -7,9 +7,9 @@ extension CanvasOperationRunner {
     func runSection(_ op: PlanOperation, _ resolved: ResolvedIds) async throws -> OperationOutcome {
         switch op.action {
         case .create:
-            var params = SectionParams(name: op.afterString("name"), sisSectionId: op.id)
-            if op.sets("start") || op.sets("end") {
-                (params.startAt, params.endAt) = (try op.createDate("start"), try op.createDate("end"))
+            var params = SectionParams(name: op.afterString(SectionAttribute.name), sisSectionId: op.id)
+            if op.sets(SectionAttribute.start) || op.sets(SectionAttribute.end) {
+                (params.startAt, params.endAt) = (try op.createDate(SectionAttribute.start), try op.createDate(SectionAttribute.end))
                 params.restrictEnrollmentsToSectionDates = params.startAt != nil || params.endAt != nil
             }
             let course = try courseRef(op, resolved)
@@ -24,8 +24,8 @@ extension CanvasOperationRunner {
             return OperationOutcome(canvasId: section.id.rawValue)
         case .update:
             let ref = ownRef(op, resolved, .section)
-            var params = SectionParams(name: op.afterString("name"))
-            if op.sets("start") || op.sets("end") {
+            var params = SectionParams(name: op.afterString(SectionAttribute.name))
+            if op.sets(SectionAttribute.start) || op.sets(SectionAttribute.end) {
                 (params.startAt, params.endAt) = try await datesToSend(op) { [client] in
                     try await client.section(ref).restrictEnrollmentsToSectionDates ?? false
                 }

@@ -7,7 +7,7 @@ extension CanvasOperationRunner {
         switch op.action {
         case .create:
             let params = TermParams(
-                name: op.afterString("name"), startAt: try op.createDate("start"), endAt: try op.createDate("end"),
+                name: op.afterString(TermAttribute.name), startAt: try op.createDate(TermAttribute.start), endAt: try op.createDate(TermAttribute.end),
                 sisTermId: op.id)
             let term = try await creating(op, sisId: op.id, holder: { [client, account] in
                 try await client.term(account: account, .sis(.term, op.id)).id
@@ -18,7 +18,7 @@ extension CanvasOperationRunner {
             return OperationOutcome(canvasId: term.id.rawValue)
         case .update:
             let params = TermParams(
-                name: op.afterString("name"), startAt: try op.afterDate("start"), endAt: try op.afterDate("end"))
+                name: op.afterString(TermAttribute.name), startAt: try op.afterDate(TermAttribute.start), endAt: try op.afterDate(TermAttribute.end))
             let term = try await client.updateTerm(account: account, ownRef(op, resolved, .term), params)
             return OperationOutcome(canvasId: term.id.rawValue)
         default:

@@ -13,13 +13,13 @@ extension CanvasOperationRunner {
     /// `enable_sis_reactivation=true` so a deleted login holding the SIS id comes back with
     /// its user. A revived user may keep its old names and email, so those are set after.
     private func createUser(_ op: PlanOperation) async throws -> OperationOutcome {
-        guard let login = op.afterString("login") else { throw OperationRunError.missing(op, "the user's login") }
-        let sisId = op.afterString("sis_id")
+        guard let login = op.afterString(UserAttribute.login) else { throw OperationRunError.missing(op, "the user's login") }
+        let sisId = op.afterString(UserAttribute.sisId)
         let new = NewUser(
-            name: op.afterString("name"), sortableName: op.afterString("sortable_name"), skipRegistration: true,
+            name: op.afterString(UserAttribute.name), sortableName: op.afterString(UserAttribute.sortableName), skipRegistration: true,
             login: NewUser.Login(
-                uniqueId: login, sisUserId: sisId, authenticationProviderId: op.afterString("auth_provider")),
-            communicationChannel: op.afterString("email").map { .init(address: $0, skipConfirmation: true) },
+                uniqueId: login, sisUserId: sisId, authenticationProviderId: op.afterString(UserAttribute.authProvider)),
+            communicationChannel: op.afterString(UserAttribute.email).map { .init(address: $0, skipConfirmation: true) },
             enableSISReactivation: true)
         let user = try await creating(op, sisId: sisId, login: login, holder: { [client] in
             if let sisId, let holder = try? await client.user(.sis(.user, sisId)) { return holder.id }
@@ -34,7 +34,7 @@ extension CanvasOperationRunner {
         // the create did not set.
         let stale = (new.name.map { $0 != user.name } ?? false) || (new.sortableName.map { $0 != user.sortableName } ?? false)
         guard op.revive == true || stale else { return OperationOutcome(canvasId: user.id.rawValue) }
-        let params = UserParams(name: new.name, sortableName: new.sortableName, email: op.afterString("email"))
+        let params = UserParams(name: new.name, sortableName: new.sortableName, email: op.afterString(UserAttribute.email))
         _ = try await client.updateUser(.id(user.id), params)
         return OperationOutcome(canvasId: user.id.rawValue, notes: ["revived the deleted login and its user"])
     }
@@ -44,12 +44,12 @@ extension CanvasOperationRunner {
     private func updateUser(_ op: PlanOperation, _ resolved: ResolvedIds) async throws -> OperationOutcome {
         let ref = ownRef(op, resolved, userKey == .login ? .login : .user)
         let params = UserParams(
-            name: op.afterString("name"), sortableName: op.afterString("sortable_name"), email: op.afterString("email"))
+            name: op.afterString(UserAttribute.name), sortableName: op.afterString(UserAttribute.sortableName), email: op.afterString(UserAttribute.email))
         var canvasId = op.canvasId
         if params != UserParams() {
             canvasId = try await client.updateUser(ref, params).id.rawValue
         }
-        if let newLogin = op.afterString("login") {
+        if let newLogin = op.afterString(UserAttribute.login) {
             let (loginAccount, loginId) = try await loginToChange(op, user: ref)
             _ = try await creating(op, sisId: nil, login: newLogin, holder: { [client] in
                 try await client.user(.sis(.login, newLogin)).id
@@ -66,7 +66,7 @@ extension CanvasOperationRunner {
         // The planner passes the login's Canvas id in `userCanvasId` when it knows it.
         if let id = op.userCanvasId { return (.self, CanvasID(id)) }
         let logins = try await client.logins(user: user)
-        let old = op.before?["login"]?.string?.lowercased()
+        let old = op.before?[UserAttribute.login]?.string?.lowercased()
         let login =
             logins.first { $0.uniqueId?.lowercased() == old && old != nil }
             ?? logins.first { userKey == .sisId && $0.sisUserId == op.id }

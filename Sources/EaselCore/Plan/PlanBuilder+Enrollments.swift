@@ -92,7 +92,7 @@ extension PlanBuilder {
     private func prerequisites(_ course: Course, _ key: EnrollmentKey) -> [String] {
         var deps: [String] = []
         if let courseOp = op("course:\(course.id)"), courseOp.action == .create || courseOp.action == .adopt
-            || courseOp.after?["published"] != nil || courseOp.after?["end"] != nil
+            || courseOp.after?[CourseAttribute.published] != nil || courseOp.after?[CourseAttribute.end] != nil
         {
             deps.append(courseOp.address)
         }
@@ -100,7 +100,7 @@ extension PlanBuilder {
         if let u = creating("user:\(key.user)") { deps.append(u) }
         if let observing = key.observing, let u = creating("user:\(observing)") { deps.append(u) }
         // A term whose end moves later must be updated before Canvas accepts the enrollment.
-        if let term = course.term, let t = op("term:\(term.id)"), t.action == .update, t.after?["end"] != nil {
+        if let term = course.term, let t = op("term:\(term.id)"), t.action == .update, t.after?[TermAttribute.end] != nil {
             deps.append(t.address)
         }
         return deps
@@ -108,8 +108,8 @@ extension PlanBuilder {
 
     private func planCreate(_ course: Course, _ key: EnrollmentKey, _ e: Enrollment) {
         var op = enrollmentOp(.create, course, key)
-        op.after = ["state": .string(e.state.rawValue)]
-        op.expect = ["exists": .bool(false)]
+        op.after = PlanValues([EnrollmentAttribute.state: .string(e.state.rawValue)])
+        op.expect = PlanValues([EnrollmentAttribute.exists: .bool(false)])
         op.dependsOn = prerequisites(course, key)
         add(op)
     }
@@ -141,8 +141,8 @@ extension PlanBuilder {
 
     private func fill(_ op: inout PlanOperation, _ l: LiveEnrollment, _ wanted: String) {
         op.canvasId = l.canvasId
-        op.before = ["state": .string(l.state)]
-        op.after = ["state": .string(wanted)]
+        op.before = PlanValues([EnrollmentAttribute.state: .string(l.state)])
+        op.after = PlanValues([EnrollmentAttribute.state: .string(wanted)])
         op.expect = op.before
     }
 
@@ -153,16 +153,16 @@ extension PlanBuilder {
         op.canvasId = l.canvasId
         op.replaces = l.canvasId
         if old.section != new.section {
-            op.before = ["section": PlanValue(old.section)]
-            op.after = ["section": PlanValue(new.section), "state": .string(e.state.rawValue)]
+            op.before = PlanValues([EnrollmentAttribute.section: PlanValue(old.section)])
+            op.after = PlanValues([EnrollmentAttribute.section: PlanValue(new.section), .state: .string(e.state.rawValue)])
             op.reason = "section changed"
         } else {
-            op.before = ["role": .string(old.role)]
-            op.after = ["role": .string(new.role), "state": .string(e.state.rawValue)]
+            op.before = PlanValues([EnrollmentAttribute.role: .string(old.role)])
+            op.after = PlanValues([EnrollmentAttribute.role: .string(new.role), .state: .string(e.state.rawValue)])
             op.reason = "role changed"
         }
-        op.before?["state"] = .string(l.state)
-        op.expect = ["state": .string(l.state)]
+        op.before?[EnrollmentAttribute.state] = .string(l.state)
+        op.expect = PlanValues([EnrollmentAttribute.state: .string(l.state)])
         op.dependsOn = prerequisites(course, new)
         add(op)
     }
@@ -176,7 +176,7 @@ extension PlanBuilder {
             }
         var op = enrollmentOp(action, course, key)
         op.canvasId = l.canvasId
-        op.before = ["state": .string(l.state)]
+        op.before = PlanValues([EnrollmentAttribute.state: .string(l.state)])
         op.expect = op.before
         op.reason = "not in the config"
         add(op)

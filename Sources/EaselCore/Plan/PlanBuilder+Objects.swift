@@ -10,8 +10,8 @@ extension PlanBuilder {
             let address = "term:\(term.id)"
             guard let liveTerm = liveTerms[term.id] else {
                 var op = PlanOperation(address: address, action: .create, kind: .term, id: term.id)
-                op.after = ["name": .string(term.name), "start": PlanValue(term.start), "end": PlanValue(term.end)]
-                op.expect = ["exists": .bool(false)]
+                op.after = PlanValues([TermAttribute.name: .string(term.name), .start: PlanValue(term.start), .end: PlanValue(term.end)])
+                op.expect = PlanValues([TermAttribute.exists: .bool(false)])
                 add(op)
                 continue
             }
@@ -21,10 +21,10 @@ extension PlanBuilder {
                         + "restore it in Canvas (or through a SIS import with status active), or give the term a new id")
                 continue
             }
-            guard let (before, after) = Self.diff([
-                ("name", .string(liveTerm.name), .string(term.name)),
-                ("start", PlanValue(liveTerm.start), term.start.map { PlanValue($0) } ?? PlanValue(liveTerm.start)),
-                ("end", PlanValue(liveTerm.end), term.end.map { PlanValue($0) } ?? PlanValue(liveTerm.end)),
+            guard let (before, after) = PlanOperation.diff([
+                (TermAttribute.name, .string(liveTerm.name), .string(term.name)),
+                (.start, PlanValue(liveTerm.start), term.start.map { PlanValue($0) } ?? PlanValue(liveTerm.start)),
+                (.end, PlanValue(liveTerm.end), term.end.map { PlanValue($0) } ?? PlanValue(liveTerm.end)),
             ]) else { continue }
             var op = PlanOperation(address: address, action: .update, kind: .term, id: term.id)
             op.canvasId = liveTerm.canvasId
@@ -55,56 +55,56 @@ extension PlanBuilder {
             let desiredTerm: PlanValue = course.term.map { .string($0.id) } ?? .null
             guard let twin = liveTwin, !twin.isDeleted else {
                 var op = PlanOperation(address: address, action: .create, kind: .course, id: course.id)
-                op.after = [
-                    "name": .string(course.name), "code": .string(course.code), "term": desiredTerm,
-                    "account": .string(accountRef),
+                var after: [CourseAttribute: PlanValue] = [
+                    .name: .string(course.name), .code: .string(course.code), .term: desiredTerm, .account: .string(accountRef),
                 ]
-                if let published = course.published { op.after?["published"] = .bool(published) }
+                if let published = course.published { after[.published] = .bool(published) }
                 if course.start != nil || course.end != nil {
-                    op.after?["start"] = PlanValue(course.start)
-                    op.after?["end"] = PlanValue(course.end)
+                    after[.start] = PlanValue(course.start)
+                    after[.end] = PlanValue(course.end)
                 }
+                op.after = PlanValues(after)
                 if liveTwin?.isDeleted == true {
                     op.revive = true
                     op.canvasId = liveTwin?.canvasId
                     op.reason = "a deleted course still holds this SIS id: it is revived"
-                    op.expect = ["state": .string("deleted")]
+                    op.expect = PlanValues([CourseAttribute.state: .string("deleted")])
                 } else {
-                    op.expect = ["exists": .bool(false)]
+                    op.expect = PlanValues([CourseAttribute.exists: .bool(false)])
                 }
                 if let term = course.term, let termOp = creating("term:\(term.id)") { op.dependsOn.append(termOp) }
                 add(op)
                 continue
             }
-            var pairs: [(String, PlanValue, PlanValue)] = [
-                ("name", .string(twin.name), .string(course.name)),
-                ("code", .string(twin.code), .string(course.code)),
-                ("account", accountLabel(canvasId: twin.accountCanvasId), twin.accountCanvasId == accountId ? accountLabel(canvasId: twin.accountCanvasId) : .string(accountRef)),
+            var pairs: [(CourseAttribute, PlanValue, PlanValue)] = [
+                (.name, .string(twin.name), .string(course.name)),
+                (.code, .string(twin.code), .string(course.code)),
+                (.account, accountLabel(canvasId: twin.accountCanvasId), twin.accountCanvasId == accountId ? accountLabel(canvasId: twin.accountCanvasId) : .string(accountRef)),
             ]
             if course.term != nil {  // no term in the config: easel leaves the course's term alone
                 let liveTerm = termLabel(canvasId: twin.termCanvasId)
-                pairs.append(("term", liveTerm, twin.termCanvasId != nil && twin.termCanvasId == termId ? liveTerm : desiredTerm))
+                pairs.append((.term, liveTerm, twin.termCanvasId != nil && twin.termCanvasId == termId ? liveTerm : desiredTerm))
             }
             if let published = course.published {
                 let isPublished = twin.workflowState == "available"
                 // A concluded course is re-opened by publishing it; unpublishing one is left to people.
                 if published != isPublished, !(twin.workflowState == "completed" && !published) {
-                    pairs.append(("published", .bool(isPublished), .bool(published)))
+                    pairs.append((.published, .bool(isPublished), .bool(published)))
                 }
             }
             if course.start != nil || course.end != nil {
                 let liveStart = twin.restrictToDates ? PlanValue(twin.start) : .null
                 let liveEnd = twin.restrictToDates ? PlanValue(twin.end) : .null
-                pairs.append(("start", liveStart, PlanValue(course.start)))
-                pairs.append(("end", liveEnd, PlanValue(course.end)))
+                pairs.append((.start, liveStart, PlanValue(course.start)))
+                pairs.append((.end, liveEnd, PlanValue(course.end)))
             }
-            if action == .adopt { pairs.insert(("sis_id", .null, .string(course.id)), at: 0) }
-            guard let (before, after) = Self.diff(pairs) else { continue }
+            if action == .adopt { pairs.insert((.sisId, .null, .string(course.id)), at: 0) }
+            guard let (before, after) = PlanOperation.diff(pairs) else { continue }
             var op = PlanOperation(address: address, action: action, kind: .course, id: course.id)
             op.canvasId = twin.canvasId
             (op.before, op.after, op.expect) = (before, after, before)
             if action == .adopt { op.reason = "an existing course without a SIS id is adopted by its canvas_id" }
-            if let term = course.term, after["term"] != nil, let termOp = creating("term:\(term.id)") {
+            if let term = course.term, after[CourseAttribute.term] != nil, let termOp = creating("term:\(term.id)") {
                 op.dependsOn.append(termOp)
             }
             add(op)
@@ -117,12 +117,12 @@ extension PlanBuilder {
             for section in course.sections {
                 let address = "section:\(section.id)"
                 if let live = twin?.sections.first(where: { $0.sisId == section.id }) {
-                    var pairs: [(String, PlanValue, PlanValue)] = [("name", .string(live.name), .string(section.name))]
+                    var pairs: [(SectionAttribute, PlanValue, PlanValue)] = [(.name, .string(live.name), .string(section.name))]
                     if section.start != nil || section.end != nil {
-                        pairs.append(("start", PlanValue(live.start), PlanValue(section.start)))
-                        pairs.append(("end", PlanValue(live.end), PlanValue(section.end)))
+                        pairs.append((.start, PlanValue(live.start), PlanValue(section.start)))
+                        pairs.append((.end, PlanValue(live.end), PlanValue(section.end)))
                     }
-                    guard let (before, after) = Self.diff(pairs) else { continue }
+                    guard let (before, after) = PlanOperation.diff(pairs) else { continue }
                     var op = PlanOperation(address: address, action: .update, kind: .section, id: section.id)
                     op.canvasId = live.canvasId
                     op.course = course.id
@@ -133,12 +133,13 @@ extension PlanBuilder {
                     var op = PlanOperation(address: address, action: .create, kind: .section, id: section.id)
                     op.course = course.id
                     op.courseCanvasId = twin?.canvasId
-                    op.after = ["name": .string(section.name), "course": .string(course.id)]
+                    var after: [SectionAttribute: PlanValue] = [.name: .string(section.name), .course: .string(course.id)]
                     if section.start != nil || section.end != nil {
-                        op.after?["start"] = PlanValue(section.start)
-                        op.after?["end"] = PlanValue(section.end)
+                        after[.start] = PlanValue(section.start)
+                        after[.end] = PlanValue(section.end)
                     }
-                    op.expect = ["exists": .bool(false)]
+                    op.after = PlanValues(after)
+                    op.expect = PlanValues([SectionAttribute.exists: .bool(false)])
                     if let courseOp = creating("course:\(course.id)") { op.dependsOn.append(courseOp) }
                     add(op)
                 }
@@ -153,29 +154,30 @@ extension PlanBuilder {
             let twin = liveUsers[configKey(key)]
             guard let twin, !twin.isDeleted else {
                 var op = PlanOperation(address: address, action: .create, kind: .user, id: key)
-                op.after = ["name": .string(user.name), "login": PlanValue(user.login)]
-                if let id = user.id { op.after?["sis_id"] = .string(id) }
-                if let email = user.email { op.after?["email"] = .string(email) }
-                if let sortable = user.sortableName { op.after?["sortable_name"] = .string(sortable) }
-                if let provider = user.authProvider { op.after?["auth_provider"] = .string(provider) }
+                var after: [UserAttribute: PlanValue] = [.name: .string(user.name), .login: PlanValue(user.login)]
+                if let id = user.id { after[.sisId] = .string(id) }
+                if let email = user.email { after[.email] = .string(email) }
+                if let sortable = user.sortableName { after[.sortableName] = .string(sortable) }
+                if let provider = user.authProvider { after[.authProvider] = .string(provider) }
+                op.after = PlanValues(after)
                 if let twin {
                     op.revive = true
                     op.canvasId = twin.canvasId
                     op.reason = "a deleted login still holds this SIS id: it is revived"
-                    op.expect = ["state": .string("deleted")]
+                    op.expect = PlanValues([UserAttribute.state: .string("deleted")])
                 } else {
-                    op.expect = ["exists": .bool(false)]
+                    op.expect = PlanValues([UserAttribute.exists: .bool(false)])
                 }
                 add(op)
                 continue
             }
-            var pairs: [(String, PlanValue, PlanValue)] = [("name", .string(twin.name), .string(user.name))]
-            if let sortable = user.sortableName { pairs.append(("sortable_name", PlanValue(twin.sortableName), .string(sortable))) }
-            if let email = user.email { pairs.append(("email", PlanValue(twin.email), .string(email))) }
+            var pairs: [(UserAttribute, PlanValue, PlanValue)] = [(.name, .string(twin.name), .string(user.name))]
+            if let sortable = user.sortableName { pairs.append((.sortableName, PlanValue(twin.sortableName), .string(sortable))) }
+            if let email = user.email { pairs.append((.email, PlanValue(twin.email), .string(email))) }
             if userKey == .sisId, let login = user.login, twin.login?.lowercased() != login.lowercased() {
-                pairs.append(("login", PlanValue(twin.login), .string(login)))
+                pairs.append((.login, PlanValue(twin.login), .string(login)))
             }
-            guard let (before, after) = Self.diff(pairs) else { continue }
+            guard let (before, after) = PlanOperation.diff(pairs) else { continue }
             var op = PlanOperation(address: address, action: .update, kind: .user, id: key)
             op.canvasId = twin.canvasId
             op.userCanvasId = twin.loginCanvasId
@@ -197,7 +199,7 @@ extension PlanBuilder {
             else { continue }
             var op = PlanOperation(address: "course:\(sis)", action: .conclude, kind: .course, id: sis)
             op.canvasId = course.canvasId
-            op.before = ["state": .string(course.workflowState)]
+            op.before = PlanValues([CourseAttribute.state: .string(course.workflowState)])
             op.expect = op.before
             op.reason = "not in the config, and prune_courses is on"
             add(op)
@@ -226,7 +228,7 @@ extension PlanBuilder {
                 op.canvasId = section.canvasId
                 op.course = course.id
                 op.courseCanvasId = twin.canvasId
-                op.before = ["name": .string(section.name)]
+                op.before = PlanValues([SectionAttribute.name: .string(section.name)])
                 op.expect = op.before
                 op.reason = "not in the config"
                 op.dependsOn = deletes.map(\.address)

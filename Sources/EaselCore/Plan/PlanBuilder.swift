@@ -69,16 +69,6 @@ final class PlanBuilder {
 
     // MARK: values
 
-    /// Before/after maps of the attributes whose values differ.
-    static func diff(_ pairs: [(String, PlanValue, PlanValue)]) -> (before: [String: PlanValue], after: [String: PlanValue])? {
-        var before: [String: PlanValue] = [:], after: [String: PlanValue] = [:]
-        for (name, old, new) in pairs where old != new {
-            before[name] = old
-            after[name] = new
-        }
-        return after.isEmpty ? nil : (before, after)
-    }
-
     /// The Canvas id of an account written `1` or `sis_account_id:HS`.
     func accountCanvasId(_ ref: String) -> String? {
         if ref.isDigits { return ref }

@@ -69,18 +69,23 @@ public struct PlanOperation: Sendable, Codable, Equatable {
         self.id = id
     }
 
-    /// Names of the attributes that change, in display order.
+    /// Names of the attributes that change, in the order the kind declares them.
     public var changedAttributes: [String] {
         let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys)
-        return keys.sorted { PlanOperation.attributeOrder($0) < PlanOperation.attributeOrder($1) }
+        let order = kind.attributeNames
+        return keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
     }
+}
 
-    static let attributeOrder: [String] = [
-        "sis_id", "name", "code", "login", "email", "sortable_name", "auth_provider", "term", "account",
-        "published", "state", "start", "end", "course", "section", "role", "observing", "user",
-    ]
-
-    static func attributeOrder(_ key: String) -> (Int, String) {
-        (attributeOrder.firstIndex(of: key) ?? attributeOrder.count, key)
+extension PlanOperation.Kind {
+    /// The kind's attributes by their JSON names, in display order.
+    var attributeNames: [String] {
+        switch self {
+        case .term: TermAttribute.allCases.map(\.rawValue)
+        case .course: CourseAttribute.allCases.map(\.rawValue)
+        case .section: SectionAttribute.allCases.map(\.rawValue)
+        case .user: UserAttribute.allCases.map(\.rawValue)
+        case .enrollment: EnrollmentAttribute.allCases.map(\.rawValue)
+        }
     }
 }

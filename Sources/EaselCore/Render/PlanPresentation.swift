@@ -38,7 +38,7 @@ struct PlanPresentation {
         op.changedAttributes.compactMap { name in
             let before = op.before?[name], after = op.after?[name]
             if before != nil, before == after { return nil }
-            if op.kind == .enrollment, op.action == .create, name == "state", after == .string("active") { return nil }
+            if op.kind == .enrollment, op.action == .create, name == EnrollmentAttribute.state.rawValue, after == .string("active") { return nil }
             return (name, before, after)
         }
     }

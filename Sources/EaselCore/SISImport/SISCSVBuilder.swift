@@ -43,7 +43,7 @@ struct SISCSVBuilder {
                 case .term: terms.append(row, op)
                 case .course: courses.append(row, op)
                 case .section: sections.append(row, op)
-                case .user: op.afterString("auth_provider") == nil ? users.append(row, op) : ssoUsers.append(row, op)
+                case .user: op.afterString(UserAttribute.authProvider) == nil ? users.append(row, op) : ssoUsers.append(row, op)
                 case .enrollment: op.observing == nil ? enrollments.append(row, op) : observers.append(row, op)
                 }
             }
@@ -67,7 +67,7 @@ struct SISCSVBuilder {
     private func termRow(_ op: PlanOperation) -> [String?] {
         let live = context.term(op.id)
         return [
-            op.id, op.afterString("name") ?? live?.name, "active",
+            op.id, op.afterString(TermAttribute.name) ?? live?.name, "active",
             date(op, "start", else: live?.start), date(op, "end", else: live?.end),
         ]
     }
@@ -79,7 +79,7 @@ struct SISCSVBuilder {
             case .conclude: "completed"
             case .delete: "deleted"
             default:
-                switch op.afterBool("published") {
+                switch op.afterBool(CourseAttribute.published) {
                 case true?: "published"
                 case false?, nil:
                     // An update restates the live state: `active` would re-open a concluded course.
@@ -91,7 +91,7 @@ struct SISCSVBuilder {
                 }
             }
         var start: String?, end: String?
-        if op.sets("start") || op.sets("end") {
+        if op.sets(CourseAttribute.start) || op.sets(CourseAttribute.end) {
             // Blank keeps a course date. The plan names only the side that changes; when the
             // course did not restrict enrollments to its dates yet, the stored other side
             // (which the plan read as none) would start to count, so it is cleared (as the API path does).
@@ -99,10 +99,10 @@ struct SISCSVBuilder {
             start = courseDate(op, "start", clearOther: clearOther)
             end = courseDate(op, "end", clearOther: clearOther)
         }
-        let account = op.afterString("account").flatMap { context.accountColumn($0) } ?? nil
+        let account = op.afterString(CourseAttribute.account).flatMap { context.accountColumn($0) } ?? nil
         return [
-            op.id, op.afterString("code") ?? live?.code, op.afterString("name") ?? live?.name, account,
-            op.afterString("term"), status, start, end,
+            op.id, op.afterString(CourseAttribute.code) ?? live?.code, op.afterString(CourseAttribute.name) ?? live?.name, account,
+            op.afterString(CourseAttribute.term), status, start, end,
         ]
     }
 
@@ -116,7 +116,7 @@ struct SISCSVBuilder {
         let live = op.action == .create ? nil : op.course.flatMap { context.section(op.id, in: $0) }
         let status = op.action == .delete ? "deleted" : "active"
         return [
-            op.id, op.course, op.afterString("name") ?? live?.name ?? op.before?["name"]?.string, status,
+            op.id, op.course, op.afterString(SectionAttribute.name) ?? live?.name ?? op.before?[SectionAttribute.name]?.string, status,
             op.action == .delete ? nil : date(op, "start", else: live?.start),
             op.action == .delete ? nil : date(op, "end", else: live?.end),
         ]
@@ -125,15 +125,15 @@ struct SISCSVBuilder {
     private func userRow(_ op: PlanOperation) -> [String?] {
         let live = op.action == .create ? nil : context.user(op.id)
         var row: [String?] = [
-            op.afterString("sis_id") ?? op.id, op.afterString("login") ?? live?.login,
-            op.afterString("name") ?? live?.name, op.afterString("sortable_name"), op.afterString("email"), "active",
+            op.afterString(UserAttribute.sisId) ?? op.id, op.afterString(UserAttribute.login) ?? live?.login,
+            op.afterString(UserAttribute.name) ?? live?.name, op.afterString(UserAttribute.sortableName), op.afterString(UserAttribute.email), "active",
         ]
-        if let provider = op.afterString("auth_provider") { row.append(provider) }
+        if let provider = op.afterString(UserAttribute.authProvider) { row.append(provider) }
         return row
     }
 
     private func enrollmentRows(_ op: PlanOperation) -> [[String?]] {
-        let wanted = op.afterString("state") == "inactive" ? "inactive" : "active"
+        let wanted = op.afterString(EnrollmentAttribute.state) == "inactive" ? "inactive" : "active"
         let status: String =
             switch op.action {
             case .conclude: "completed"

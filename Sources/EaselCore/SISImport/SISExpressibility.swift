@@ -30,7 +30,7 @@ enum SISExpressibility {
     }
 
     private static func courseReason(_ op: PlanOperation, _ context: SISContext) -> String? {
-        if let account = op.afterString("account"), context.accountColumn(account) == nil {
+        if let account = op.afterString(CourseAttribute.account), context.accountColumn(account) == nil {
             return "its account '\(account)' has no SIS id"
         }
         switch op.action {
@@ -38,13 +38,13 @@ enum SISExpressibility {
             return nil
         case .update, .conclude, .delete:
             guard context.course(op.id) != nil else { return "the course's live values are not known" }
-            if op.afterBool("published") == false { return "a SIS import cannot unpublish a course" }
+            if op.afterBool(CourseAttribute.published) == false { return "a SIS import cannot unpublish a course" }
             // A blank account_id leaves an existing course where it is (Canvas's importer sets
             // the account only when the column names one), so a move to the root is the API's.
-            if let account = op.afterString("account"), case .some(.none) = context.accountColumn(account) {
+            if let account = op.afterString(CourseAttribute.account), case .some(.none) = context.accountColumn(account) {
                 return "a SIS import cannot move a course back to the root account"
             }
-            if op.sets("sis_id") { return "it sets a SIS id" }
+            if op.sets(CourseAttribute.sisId) { return "it sets a SIS id" }
             return nil
         case .adopt:
             return "it is mapped by canvas_id and has no SIS id yet"
@@ -70,9 +70,9 @@ enum SISExpressibility {
         guard context.userKey == .sisId else { return "users are keyed by login (policy.user_key: login)" }
         switch op.action {
         case .create:
-            return op.afterString("login") == nil ? "it has no login" : nil
+            return op.afterString(UserAttribute.login) == nil ? "it has no login" : nil
         case .update:
-            if op.sets("login") { return "it changes the login" }
+            if op.sets(UserAttribute.login) { return "it changes the login" }
             guard let live = context.user(op.id), live.login != nil else { return "the user's live login is not known" }
             return nil
         default:
