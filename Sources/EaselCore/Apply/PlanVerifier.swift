@@ -74,51 +74,6 @@ struct LiveView {
     static let missing = PlanValues([CommonAttribute.exists: .bool(false)])
 
     /// The live values of the attributes an operation's precondition may name.
-    func values(for op: PlanOperation) -> [String: PlanValue] {
-        switch op.kind {
-        case .term:
-            guard let t = terms[op.id] else { return Self.missing }
-            return PlanValues([
-                TermAttribute.exists: .bool(!t.isDeleted), .state: .string(t.workflowState), .name: .string(t.name),
-                .start: PlanValue(t.start), .end: PlanValue(t.end),
-            ])
-        case .course:
-            guard let c = op.action == .adopt ? op.canvasId.flatMap({ coursesByCanvasId[$0] }) : courses[op.id] else {
-                return Self.missing
-            }
-            let termSis = c.termCanvasId.flatMap { id in live.terms.first { $0.canvasId == id }?.sisId }
-            let account = c.accountCanvasId.flatMap { id in live.subAccounts.first { $0.canvasId == id }?.sisId.map { "sis_account_id:\($0)" } } ?? c.accountCanvasId
-            return PlanValues([
-                CourseAttribute.exists: .bool(!c.isDeleted), .state: .string(c.workflowState), .sisId: PlanValue(c.sisId),
-                .name: .string(c.name), .code: .string(c.code), .published: .bool(c.workflowState == "available"),
-                .term: termSis.map { .string($0) } ?? c.termCanvasId.map { .string("canvas:\($0)") } ?? .null,
-                .account: PlanValue(account),
-                .start: c.restrictToDates ? PlanValue(c.start) : .null, .end: c.restrictToDates ? PlanValue(c.end) : .null,
-            ])
-        case .section:
-            guard let c = op.course.flatMap({ courses[$0] }), let s = c.sections.first(where: { $0.sisId == op.id }) else {
-                return Self.missing
-            }
-            return PlanValues([SectionAttribute.exists: .bool(true), .name: .string(s.name), .start: PlanValue(s.start), .end: PlanValue(s.end)])
-        case .user:
-            guard let u = index.user(op.id) else { return Self.missing }
-            return PlanValues([
-                UserAttribute.exists: .bool(!u.isDeleted), .state: .string(u.workflowState), .name: .string(u.name),
-                .sortableName: PlanValue(u.sortableName), .email: PlanValue(u.email), .login: PlanValue(u.login),
-            ])
-        case .enrollment:
-            guard let c = op.course.flatMap({ courses[$0] }) else { return Self.missing }
-            if let id = op.canvasId, let e = c.enrollments.first(where: { $0.canvasId == id }) {
-                return PlanValues([EnrollmentAttribute.exists: .bool(true), .state: .string(e.state)])
-            }
-            // A create expects no enrollment of that user, role and section on the roster.
-            let userId = op.user.flatMap { users[userKey == .login ? $0.lowercased() : $0]?.canvasId }
-            let sectionId = op.section.flatMap { s in c.sections.first { $0.sisId == s }?.canvasId }
-            let enrolled = c.enrollments.contains { e in
-                e.isEnrolled && e.userCanvasId == userId && e.role == op.role
-                    && (sectionId == nil ? c.sections.first { $0.canvasId == e.sectionCanvasId }?.sisId == nil : e.sectionCanvasId == sectionId)
-            }
-            return PlanValues([EnrollmentAttribute.exists: .bool(enrolled)])
-        }
-    }
+    func values(for op: PlanOperation) -> PlanValues { op.kind.resource.liveValues(of: op, in: self) }
+
 }

@@ -37,13 +37,7 @@ public struct CanvasOperationRunner: OperationRunner {
     }
 
     public func run(_ op: PlanOperation, resolved: ResolvedIds) async throws -> OperationOutcome {
-        switch op.kind {
-        case .term: try await runTerm(op, resolved)
-        case .course: try await runCourse(op, resolved)
-        case .section: try await runSection(op, resolved)
-        case .user: try await runUser(op, resolved)
-        case .enrollment: try await runEnrollment(op, resolved)
-        }
+        try await op.kind.resource.run(op, on: self, resolved)
     }
 
     // MARK: addressing

@@ -76,16 +76,3 @@ public struct PlanOperation: Sendable, Codable, Equatable {
         return keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
     }
 }
-
-extension PlanOperation.Kind {
-    /// The kind's attributes by their JSON names, in display order.
-    var attributeNames: [String] {
-        switch self {
-        case .term: TermAttribute.allCases.map(\.rawValue)
-        case .course: CourseAttribute.allCases.map(\.rawValue)
-        case .section: SectionAttribute.allCases.map(\.rawValue)
-        case .user: UserAttribute.allCases.map(\.rawValue)
-        case .enrollment: EnrollmentAttribute.allCases.map(\.rawValue)
-        }
-    }
-}

@@ -15,13 +15,9 @@ public struct Planner {
     /// The operations in execution order, and warnings; or every reason the plan cannot be made.
     public func operations() throws(PlanError) -> (operations: [PlanOperation], warnings: [String]) {
         let builder = PlanBuilder(config: config, live: live, options: options)
-        builder.planTerms()
-        builder.planCourses()
-        builder.planSections()
-        builder.planUsers()
-        builder.planEnrollments()
-        builder.planPrune()
-        builder.planSectionRemovals()
+        // Each kind in order (terms first), then the withdraws that wait for the enrollments'.
+        for kind in PlanOperation.Kind.allCases { kind.resource.plan(builder) }
+        for kind in PlanOperation.Kind.allCases { kind.resource.planRemovals(builder) }
         builder.checkConcludedCourses()
         builder.checkCustomRoles()
         builder.checkSafety()

@@ -62,13 +62,7 @@ struct PlanPresentation {
     }
 
     /// `student S1001 in 2026F-MATH101-A`, `course 2026F-MATH101-A`.
-    static func subject(_ op: PlanOperation) -> String {
-        guard op.kind == .enrollment else { return "\(op.kind.rawValue) \(op.id)" }
-        var text = "\(op.role ?? "?") \(op.user ?? "?") in \(op.course ?? "?")"
-        if let section = op.section, op.action != .replace { text += " section \(section)" }
-        if let observing = op.observing { text += " observing \(observing)" }
-        return text
-    }
+    static func subject(_ op: PlanOperation) -> String { op.kind.resource.subject(op) }
 
     /// `students`, `TAs`, `Graders`.
     static func plural(_ role: String, _ n: Int) -> String {

@@ -53,112 +53,20 @@ struct SISCSVBuilder {
 
     /// The CSV rows of one operation (two for a replace), by the file's columns.
     func rows(_ op: PlanOperation) -> [[String?]] {
-        switch op.kind {
-        case .term: [termRow(op)]
-        case .course: [courseRow(op)]
-        case .section: [sectionRow(op)]
-        case .user: [userRow(op)]
-        case .enrollment: enrollmentRows(op)
-        }
+        op.kind.resource.sisRows(op, self)
     }
 
-    // MARK: rows
 
-    private func termRow(_ op: PlanOperation) -> [String?] {
-        let live = context.term(op.id)
-        return [
-            op.id, op.afterString(TermAttribute.name) ?? live?.name, "active",
-            date(op, "start", else: live?.start), date(op, "end", else: live?.end),
-        ]
-    }
 
-    private func courseRow(_ op: PlanOperation) -> [String?] {
-        let live = op.action == .create ? nil : context.course(op.id)
-        let status: String =
-            switch op.action {
-            case .conclude: "completed"
-            case .delete: "deleted"
-            default:
-                switch op.afterBool(CourseAttribute.published) {
-                case true?: "published"
-                case false?, nil:
-                    // An update restates the live state: `active` would re-open a concluded course.
-                    switch live?.workflowState {
-                    case "available": "published"
-                    case "completed": "completed"
-                    default: "active"
-                    }
-                }
-            }
-        var start: String?, end: String?
-        if op.sets(CourseAttribute.start) || op.sets(CourseAttribute.end) {
-            // Blank keeps a course date. The plan names only the side that changes; when the
-            // course did not restrict enrollments to its dates yet, the stored other side
-            // (which the plan read as none) would start to count, so it is cleared (as the API path does).
-            let clearOther = op.action != .create && !(live?.restrictToDates ?? false)
-            start = courseDate(op, "start", clearOther: clearOther)
-            end = courseDate(op, "end", clearOther: clearOther)
-        }
-        let account = op.afterString(CourseAttribute.account).flatMap { context.accountColumn($0) } ?? nil
-        return [
-            op.id, op.afterString(CourseAttribute.code) ?? live?.code, op.afterString(CourseAttribute.name) ?? live?.name, account,
-            op.afterString(CourseAttribute.term), status, start, end,
-        ]
-    }
 
-    private func courseDate(_ op: PlanOperation, _ key: String, clearOther: Bool) -> String? {
-        guard let value = op.after?[key] else { return clearOther ? "<delete>" : nil }
-        guard let text = value.string else { return op.action == .create ? nil : "<delete>" }
-        return Self.timestamp(text)
-    }
 
-    private func sectionRow(_ op: PlanOperation) -> [String?] {
-        let live = op.action == .create ? nil : op.course.flatMap { context.section(op.id, in: $0) }
-        let status = op.action == .delete ? "deleted" : "active"
-        return [
-            op.id, op.course, op.afterString(SectionAttribute.name) ?? live?.name ?? op.before?[SectionAttribute.name]?.string, status,
-            op.action == .delete ? nil : date(op, "start", else: live?.start),
-            op.action == .delete ? nil : date(op, "end", else: live?.end),
-        ]
-    }
 
-    private func userRow(_ op: PlanOperation) -> [String?] {
-        let live = op.action == .create ? nil : context.user(op.id)
-        var row: [String?] = [
-            op.afterString(UserAttribute.sisId) ?? op.id, op.afterString(UserAttribute.login) ?? live?.login,
-            op.afterString(UserAttribute.name) ?? live?.name, op.afterString(UserAttribute.sortableName), op.afterString(UserAttribute.email), "active",
-        ]
-        if let provider = op.afterString(UserAttribute.authProvider) { row.append(provider) }
-        return row
-    }
 
-    private func enrollmentRows(_ op: PlanOperation) -> [[String?]] {
-        let wanted = op.afterString(EnrollmentAttribute.state) == "inactive" ? "inactive" : "active"
-        let status: String =
-            switch op.action {
-            case .conclude: "completed"
-            case .inactivate: "inactive"
-            case .delete: "deleted"
-            default: wanted
-            }
-        var rows = [enrollmentRow(op, role: op.role, section: op.section, status: status)]
-        if op.action == .replace {
-            // The enrollment it replaces: same user, the role or section it had.
-            rows.append(enrollmentRow(op, role: op.previousRole, section: op.previousSection, status: "deleted"))
-        }
-        return rows
-    }
-
-    private func enrollmentRow(_ op: PlanOperation, role: String?, section: String?, status: String) -> [String?] {
-        var row: [String?] = [op.course, section, op.user, role, status, op.observing]
-        if context.notify { row.append("true") }
-        return row
-    }
 
     // MARK: values
 
     /// A date the operation sets, else the live one (terms and sections clear a blank date).
-    private func date(_ op: PlanOperation, _ key: String, else live: ConfigDate?) -> String? {
+    func date<A: PlanAttribute>(_ op: PlanOperation, _ key: A, else live: ConfigDate?) -> String? {
         if let value = op.after?[key] { return value.string.map(Self.timestamp) }
         return live?.canvasTimestamp
     }
