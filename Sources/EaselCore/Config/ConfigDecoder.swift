@@ -52,11 +52,11 @@ struct ConfigDecoder {
         return fragment
     }
 
-    private func items<T>(_ node: YAMLNode, _ what: String, _ decode: (YAMLNode) -> T?) -> [T] {
+    func items<T>(_ node: YAMLNode, _ what: String, _ decode: (YAMLNode) -> T?) -> [T] {
         (reader.list(node, what) ?? []).compactMap(decode)
     }
 
-    private func canvas(_ node: YAMLNode) -> CanvasSettings? {
+    func canvas(_ node: YAMLNode) -> CanvasSettings? {
         guard let f = reader.mapping(node, "canvas", keys: Self.canvasKeys) else { return nil }
         var settings = CanvasSettings()
         if let n = f["url"], let url = reader.string(n, "url") {
@@ -72,7 +72,7 @@ struct ConfigDecoder {
     }
 
     /// A numeric Canvas account id or `sis_account_id:X`.
-    private func accountRef(_ node: YAMLNode, _ what: String) -> String? {
+    func accountRef(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
         if text.isDigits { return text }
         if text.hasPrefix("sis_account_id:"), text.count > "sis_account_id:".count { return text }
@@ -80,7 +80,7 @@ struct ConfigDecoder {
         return nil
     }
 
-    private func customRole(_ node: YAMLNode) -> CustomRole? {
+    func customRole(_ node: YAMLNode) -> CustomRole? {
         guard let f = reader.mapping(node, "role", keys: Self.roleKeys) else { return nil }
         let name = f.required("name", reader).flatMap { reader.identifier($0, "name") }
         let base = f.required("base", reader).flatMap { reader.choice($0, "base", as: BaseRole.self) }
@@ -92,7 +92,7 @@ struct ConfigDecoder {
         return CustomRole(name: name, base: base, range: node.range)
     }
 
-    private func policy(_ node: YAMLNode) -> (Policy, [SourceRange])? {
+    func policy(_ node: YAMLNode) -> (Policy, [SourceRange])? {
         guard let f = reader.mapping(node, "policy", keys: Self.policyKeys) else { return nil }
         var policy = Policy()
         var ranges: [SourceRange] = []
@@ -109,7 +109,7 @@ struct ConfigDecoder {
         return (policy, ranges)
     }
 
-    private func maxWithdraw(_ node: YAMLNode) -> Policy.MaxWithdraw? {
+    func maxWithdraw(_ node: YAMLNode) -> Policy.MaxWithdraw? {
         if let count = node.intValue, count >= 0 { return .count(count) }
         if let text = node.scalarText, text.hasSuffix("%"), let p = Double(text.dropLast()), p >= 0, p <= 100 {
             return .percent(p)
@@ -118,14 +118,9 @@ struct ConfigDecoder {
         return nil
     }
 
-    private func term(_ node: YAMLNode) -> Term? {
-        datedObject(node, "term", keys: Self.termKeys).map {
-            Term(id: $0.id, name: $0.name, start: $0.start, end: $0.end, range: $0.range)
-        }
-    }
 
     /// The shape terms and sections share: a required id and name, optional ordered dates.
-    private func datedObject(_ node: YAMLNode, _ what: String, keys: [String])
+    func datedObject(_ node: YAMLNode, _ what: String, keys: [String])
         -> (id: String, name: String, start: ConfigDate?, end: ConfigDate?, range: SourceRange)?
     {
         guard let f = reader.mapping(node, what, keys: keys) else { return nil }
@@ -139,78 +134,18 @@ struct ConfigDecoder {
         return (id, name ?? "", start, end, f["id"]!.range)
     }
 
-    private func user(_ node: YAMLNode) -> User? {
-        guard let f = reader.mapping(node, "user", keys: Self.userKeys) else { return nil }
-        let id = f["id"].flatMap { reader.identifier($0, "id") }
-        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
-        let login = f["login"].flatMap { reader.identifier($0, "login") }
-        // Kept even without id and login, so the validator reports what is missing.
-        return User(
-            id: id, name: name ?? "", login: login,
-            email: f["email"].flatMap { reader.string($0, "email") },
-            sortableName: f["sortable_name"].flatMap { reader.string($0, "sortable_name") },
-            authProvider: f["auth_provider"].flatMap { reader.string($0, "auth_provider") },
-            range: (f["id"] ?? f["login"] ?? node).range)
-    }
 
-    private func course(_ node: YAMLNode) -> Course? {
-        guard let f = reader.mapping(node, "course", keys: Self.courseKeys) else { return nil }
-        let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
-        let name = f.required("name", reader).flatMap { reader.string($0, "name") }
-        let code = f["code"].flatMap { reader.string($0, "code") }
-        guard let id else { return nil }
-        var course = Course(id: id, name: name ?? "", code: code ?? id, range: f["id"]!.range)
-        if let n = f["term"], let t = reader.identifier(n, "term") { course.term = Ref(t, at: n.range) }
-        if let n = f["account"] { course.account = accountRef(n, "account") }
-        if let n = f["published"] { course.published = reader.bool(n, "published") }
-        course.start = f["start"].flatMap { reader.date($0, "start") }
-        course.end = f["end"].flatMap { reader.date($0, "end") }
-        checkOrder(course.start, course.end, f)
-        if let n = f["canvas_id"] {
-            if let text = reader.string(n, "canvas_id") {
-                if text.isDigits, text.count <= 19 {
-                    course.canvasId = text
-                } else {
-                    reader.error("invalid canvas_id '\(text)' (expected the numeric id of a Canvas course)", at: n.range)
-                }
-            }
-        }
-        if let n = f["protect"], let v = reader.bool(n, "protect") { course.protect = v }
-        if let n = f["sections"] { course.sections = items(n, "sections", section) }
-        for (role, users) in roleLists(f) {
-            course.enrollments += users.map { Enrollment(user: $0, role: role.rawValue, range: $0.range) }
-        }
-        if let n = f["enrollments"] { course.enrollments += items(n, "enrollments", enrollment) }
-        return course
-    }
 
     /// The short role lists of a course or class (`teachers: [T1]`).
-    private func roleLists(_ f: Fields) -> ClassesBlock.RoleLists {
+    func roleLists(_ f: Fields) -> ClassesBlock.RoleLists {
         BaseRole.allCases.compactMap { role in
             f[role.listKey].map { (role, reader.refs($0, role.listKey)) }
         }
     }
 
-    private func section(_ node: YAMLNode) -> Section? {
-        datedObject(node, "section", keys: Self.sectionKeys).map {
-            Section(id: $0.id, name: $0.name, start: $0.start, end: $0.end, range: $0.range)
-        }
-    }
 
-    private func enrollment(_ node: YAMLNode) -> Enrollment? {
-        guard let f = reader.mapping(node, "enrollment", keys: Self.enrollmentKeys) else { return nil }
-        let user = f.required("user", reader).flatMap { n in reader.identifier(n, "user").map { Ref($0, at: n.range) } }
-        let role = f.required("role", reader).flatMap { reader.identifier($0, "role") }
-        guard let user, let role else { return nil }
-        var e = Enrollment(user: user, role: role, range: node.range)
-        e.roleRange = f["role"]?.range
-        if let n = f["section"], let s = reader.identifier(n, "section") { e.section = Ref(s, at: n.range) }
-        if let n = f["state"], let s = reader.choice(n, "state", as: Enrollment.State.self) { e.state = s }
-        if let n = f["observing"], let o = reader.identifier(n, "observing") { e.observing = Ref(o, at: n.range) }
-        return e
-    }
 
-    private func classes(_ node: YAMLNode) -> ClassesBlock? {
+    func classes(_ node: YAMLNode) -> ClassesBlock? {
         guard let f = reader.mapping(node, "classes", keys: Self.classesKeys) else { return nil }
         func template(_ key: String, _ fallback: String, _ allowed: [String] = Template.placeholders) -> Template {
             if let n = f[key], let text = reader.string(n, key) {
@@ -258,7 +193,7 @@ struct ConfigDecoder {
         return block
     }
 
-    private func schoolClass(_ node: YAMLNode) -> ClassesBlock.SchoolClass? {
+    func schoolClass(_ node: YAMLNode) -> ClassesBlock.SchoolClass? {
         guard let f = reader.mapping(node, "class", keys: Self.classKeys) else { return nil }
         let id = f.required("id", reader).flatMap { reader.identifier($0, "id") }
         let name = f.required("name", reader).flatMap { reader.string($0, "name") }
@@ -287,7 +222,7 @@ struct ConfigDecoder {
             id: id, name: name, start: start, end: end, roles: roleLists(f), subjects: subjects, range: f["id"]!.range)
     }
 
-    private func checkOrder(_ start: ConfigDate?, _ end: ConfigDate?, _ f: Fields) {
+    func checkOrder(_ start: ConfigDate?, _ end: ConfigDate?, _ f: Fields) {
         if let start, let end, end < start {
             reader.error("end \(end) is before start \(start)", at: f["end"]?.range, notes: [.init("start is here", at: f["start"]?.range)])
         }
