@@ -48,9 +48,9 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for name in ["00-school.yaml", "10-users.yaml", "20-timetable.yaml", "30-courses.yaml"] {
             var text = try String(contentsOfFile: "\(Self.school)/\(name)", encoding: .utf8)
-            if name == "00-school.yaml" { text = text.replacingOccurrences(of: "max_withdraw: 10%", with: "max_withdraw: 2%") }
+            if name == "00-school.yaml" { text = text.edited(replacing: "max_withdraw: 10%", with: "max_withdraw: 2%") }
             for student in ["S1001", "S1002", "S1003", "S1004"] where name == "20-timetable.yaml" {
-                text = text.replacingOccurrences(of: "        - \(student)\n", with: "")
+                text = text.edited(replacing: "        - \(student)\n", with: "")
             }
             try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

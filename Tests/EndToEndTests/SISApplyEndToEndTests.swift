@@ -108,7 +108,7 @@ import Testing
         // The same plan, made for the other simulator's URL.
         let text = try String(contentsOfFile: planFile, encoding: .utf8)
         let sisPlan = sis.directory.appendingPathComponent("changed.plan").path
-        try text.replacingOccurrences(of: api.server.baseURL, with: sis.server.baseURL).write(toFile: sisPlan, atomically: true, encoding: .utf8)
+        try text.edited(replacing: api.server.baseURL, with: sis.server.baseURL).write(toFile: sisPlan, atomically: true, encoding: .utf8)
 
         let apiJournal = api.directory.appendingPathComponent("j1").path
         let sisJournal = sis.directory.appendingPathComponent("j1").path
@@ -213,7 +213,7 @@ import Testing
         #expect(small.err.contains("applying via the API (auto: 6 operations a SIS import could carry, below the threshold of 200)"), "\(small.err)")
         #expect(sim.server.snapshot().sisImports.isEmpty)
 
-        let more = try sim.write("more.yaml", Self.config.replacingOccurrences(of: "Course Nine", with: "Course 9").replacingOccurrences(of: "Ulf Eight", with: "Ulf Acht"))
+        let more = try sim.write("more.yaml", Self.config.edited(replacing: "Course Nine", with: "Course 9").edited(replacing: "Ulf Eight", with: "Ulf Acht"))
         let large = await sim.easel(["apply", more, "--auto-approve", "--sis-threshold", "2", "--journal", journal])
         #expect(large.code == 0, "\(large.err)")
         #expect(large.err.contains("applying via SIS import: 2 operations in one import, 0 through the API"), "\(large.err)")
@@ -315,7 +315,8 @@ import Testing
         defer { Task { await sim.stop() } }
         let journal = sim.directory.appendingPathComponent("j").path
         func config(_ name: String) throws -> String {
-            try sim.write("c.yaml", SISApplyReportingTests.config.replacingOccurrences(of: "Course Nine", with: name))
+            let text = SISApplyReportingTests.config
+            return try sim.write("c.yaml", name == "Course Nine" ? text : text.edited(replacing: "Course Nine", with: name))
         }
         #expect(await sim.easel(["apply", try config("Course Nine"), "--auto-approve", "--via", "api", "--journal", journal]).code == 0)
         #expect(await sim.easel(["apply", try config("Course 9"), "--auto-approve", "--via", "api", "--journal", journal]).code == 0)
@@ -331,11 +332,11 @@ import Testing
         let sim = try await SimHarness.start()
         defer { Task { await sim.stop() } }
         let journal = sim.directory.appendingPathComponent("j").path
-        let twoTerms = SISApplyReportingTests.config.replacingOccurrences(
-            of: "terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}]",
+        let twoTerms = SISApplyReportingTests.config.edited(
+            replacing: "terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}]",
             with: "terms: [{id: T9, name: Term 9, start: 2026-09-01, end: 2027-06-30}, {id: T8, name: Term 8}]")
         #expect(await sim.easel(["apply", try sim.write("c.yaml", twoTerms), "--auto-approve", "--journal", journal]).code == 0)
-        let moved = try sim.write("m.yaml", twoTerms.replacingOccurrences(of: "term: T9,", with: "term: T8,"))
+        let moved = try sim.write("m.yaml", twoTerms.edited(replacing: "term: T9,", with: "term: T8,"))
         let planFile = sim.directory.appendingPathComponent("p.plan").path
         #expect(await sim.easel(["plan", moved, "--out", planFile]).code == 0)
         _ = try await sim.withClient { client in try await client.deleteTerm(account: .id("1"), .sis(.term, "T8")) }
