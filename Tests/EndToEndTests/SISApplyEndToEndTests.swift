@@ -1,4 +1,5 @@
 import CanvasAPI
+import EaselHTTP
 import Foundation
 import Testing
 
@@ -268,14 +269,18 @@ import Testing
                 $0.bulkChunkRows = 1
                 $0.bulkChunkDelayMs = 300
             }
+            let applyEnded = Locked(false)
             let aborter = Task {
-                // Until it has started (not until "importing": one that ended first must fail the test, not hang it).
+                // Until it has started (not until "importing": one that ended first must fail the test, not
+                // hang it), or until the apply ended without starting one (which the expectations below fail).
                 while [nil, "created"].contains(sim.server.snapshot().sisImports.first?.workflowState) {
+                    if applyEnded.withLock({ $0 }) { return }
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 _ = try await sim.withClient { client in try await client.send(.put, "/api/v1/accounts/1/sis_imports/1/abort") }
             }
             let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+            applyEnded.withLock { $0 = true }
             try await aborter.value
             sim.server.updateConfig { $0.bulkChunkDelayMs = 0 }
             #expect(apply.code == 1)
