@@ -49,7 +49,11 @@ import Testing
             process.standardError = FileHandle.nullDevice
             try process.run()
             // Kill it once some, not all, of the work is done.
-            for _ in 0..<200 where sim.server.snapshot().enrollments.count < 20 { try await Task.sleep(for: .milliseconds(20)) }
+            // Up to 30 s for a slow start on a loaded machine; it stops waiting once 20 are in.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while sim.server.snapshot().enrollments.count < 20, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let done = sim.server.snapshot().enrollments.count
