@@ -10,7 +10,9 @@ struct CurlTransportTests {
         0xb2, 0x52, 0x4a, 0xaf, 0xca, 0x2c, 0x50, 0xaa, 0x05, 0x00, 0xf6, 0x4f, 0x05, 0x6f, 0x10, 0x00, 0x00, 0x00,
     ]
 
-    static func routes(_ router: Router<TestContext>, hits: Counter = Counter(), ports: Locked<[Int]> = Locked([])) {
+    static func routes(
+        _ router: Router<TestContext>, hits: Counter = Counter(), ports: Locked<[Int]> = Locked([]), gate: Gate = Gate()
+    ) {
         router.get("gzip") { request, _ -> Response in
             guard request.headers[.acceptEncoding]?.contains("gzip") == true else { return Response(status: .notAcceptable) }
             var headers = HTTPFields()
@@ -43,6 +45,10 @@ struct CurlTransportTests {
             let ms = Int(request.uri.queryParameters["ms"] ?? "1000") ?? 1000
             try await Task.sleep(for: .milliseconds(ms))
             return "slow done"
+        }
+        router.get("held") { _, _ -> String in
+            await gate.pass()
+            return "held done"
         }
         router.on("drop", method: .get) { _, context -> String in
             _ = hits.increment()
@@ -121,16 +127,19 @@ struct CurlTransportTests {
         }
     }
 
+    /// A cancelled request resumes while the server still holds it: only the cancellation can
+    /// have ended the wait.
     @Test func cancellationResumesPromptlyWithCancelled() async throws {
-        try await withTestServer({ Self.routes($0) }) { base in
+        let gate = Gate()
+        try await withTestServer({ Self.routes($0, gate: gate) }) { base in
+            defer { gate.open() }
             let transport = try CurlTransport()
-            let started = ContinuousClock.now
-            let task = Task { try await transport.send(HTTPRequest(method: .get, url: "\(base)/slow?ms=1500")) }
-            try await Task.sleep(for: .milliseconds(100))
+            let task = Task { try await transport.send(HTTPRequest(method: .get, url: "\(base)/held")) }
+            try await gate.waitForArrivals()
             task.cancel()
             let result = await task.result
             #expect(throws: HTTPTransportError.cancelled) { try result.get() }
-            #expect(ContinuousClock.now - started < .milliseconds(1000))
+            #expect(gate.answered == 0, "the server answered before the cancelled request resumed")
 
             // Cancelled before it starts: never reaches the loop.
             let early = Task {
@@ -142,16 +151,21 @@ struct CurlTransportTests {
         }
     }
 
+    /// The request times out while the server still holds it: the timeout ended the wait.
     @Test func timeoutSurfacesAsTimedOut() async throws {
-        try await withTestServer({ Self.routes($0) }) { base in
+        let gate = Gate()
+        try await withTestServer({ Self.routes($0, gate: gate) }) { base in
+            defer { gate.open() }
             let transport = try CurlTransport()
-            let started = ContinuousClock.now
             let error = await #expect(throws: HTTPTransportError.self) {
-                try await transport.send(HTTPRequest(method: .get, url: "\(base)/slow?ms=1500", timeout: .milliseconds(200)))
+                // Long enough for the request to reach a server on a loaded 2-core machine; the
+                // server holds it for 30 s, so only the timeout can end the wait.
+                try await transport.send(HTTPRequest(method: .get, url: "\(base)/held", timeout: .seconds(2)))
             }
             #expect(error?.kind == .timedOut)
             #expect(error?.requestSent == true)
-            #expect(ContinuousClock.now - started < .milliseconds(1000))
+            #expect(gate.arrived == 1)
+            #expect(gate.answered == 0, "the server answered before the request timed out")
             await transport.shutdown()
         }
     }
@@ -209,14 +223,17 @@ struct CurlTransportTests {
         }
     }
 
+    /// Shutdown returns while the server still holds the in-flight request: it cancelled
+    /// the request rather than waiting for it.
     @Test func shutdownCancellingInFlightWork() async throws {
-        try await withTestServer({ Self.routes($0) }) { base in
+        let gate = Gate()
+        try await withTestServer({ Self.routes($0, gate: gate) }) { base in
+            defer { gate.open() }
             let transport = try CurlTransport()
-            let inFlight = Task { try await transport.send(HTTPRequest(method: .get, url: "\(base)/slow?ms=1500")) }
-            try await Task.sleep(for: .milliseconds(50))
-            let started = ContinuousClock.now
+            let inFlight = Task { try await transport.send(HTTPRequest(method: .get, url: "\(base)/held")) }
+            try await gate.waitForArrivals()
             await transport.shutdown(cancellingInFlight: true)
-            #expect(ContinuousClock.now - started < .milliseconds(1000))
+            #expect(gate.answered == 0, "shutdown waited for the server's answer")
             await #expect(throws: HTTPTransportError.cancelled) { try await inFlight.value }
         }
     }

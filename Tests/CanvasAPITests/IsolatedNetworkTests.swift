@@ -32,9 +32,11 @@ struct IsolatedNetworkTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("easel-netns-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A folder: each inner test writes a file of its own there (concurrent appends to one
+        // file could interleave).
         let marker = directory.appendingPathComponent("ran").path
         let output = directory.appendingPathComponent("output").path
-        #expect(FileManager.default.createFile(atPath: marker, contents: nil))
+        try FileManager.default.createDirectory(atPath: marker, withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: output, contents: nil))
 
         let runner = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
@@ -58,7 +60,7 @@ struct IsolatedNetworkTests {
         try log.close()
         let transcript = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         #expect(status == 0, "\(transcript.suffix(3000))")
-        let ran = Set(try String(contentsOfFile: marker, encoding: .utf8).split(separator: "\n").map(String.init))
+        let ran = Set(try FileManager.default.contentsOfDirectory(atPath: marker))
         #expect(ran == InsideIsolatedNetwork.tests, "\(transcript.suffix(3000))")
     }
 }
@@ -88,10 +90,7 @@ struct InsideIsolatedNetwork {
             return false
         }
         let marker = try #require(ProcessInfo.processInfo.environment[markerVariable])
-        let handle = try #require(FileHandle(forWritingAtPath: marker))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("\(test)\n".utf8))
-        try handle.close()
+        #expect(FileManager.default.createFile(atPath: marker + "/" + test, contents: nil))
         return true
     }
 

@@ -40,52 +40,53 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var options = SimOptions()
         options.dataDirectory = dir
-        let server = try await SimServer.start(options)
+        let (seedTime, requests, elapsed, rate, walkTime) = try await withServer(options) { server in
+            let seedStart = ContinuousClock.now
+            let summary = try server.loadSeed(seed)
+            let seedTime = ContinuousClock.now - seedStart
+            #expect(summary.users == 12000)
+            #expect(summary.enrollments == 60000)
+            #expect(server.snapshot().enrollments.count == 60000)
 
-        let seedStart = ContinuousClock.now
-        let summary = try server.loadSeed(seed)
-        let seedTime = ContinuousClock.now - seedStart
-        #expect(summary.users == 12000)
-        #expect(summary.enrollments == 60000)
-        #expect(server.snapshot().enrollments.count == 60000)
-
-        // Paged enrollment listings over one keep-alive connection, for a bounded time.
-        let port = server.port
-        let (requests, elapsed) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
-            var headers = HTTPFields()
-            headers[.authorization] = "Bearer sim-token"
-            var n = 0
-            let start = ContinuousClock.now
-            while ContinuousClock.now - start < .seconds(2) {
-                let course = n % 2000 + 1
-                let r = try await client.execute(.init(
-                    "/api/v1/courses/\(course)/enrollments?per_page=10&state[]=active", method: .get,
-                    authority: "127.0.0.1:\(port)", headers: headers))
-                #expect(r.status == .ok)
-                n += 1
+            // Paged enrollment listings over one keep-alive connection, for a bounded time.
+            let port = server.port
+            let (requests, elapsed) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                var headers = HTTPFields()
+                headers[.authorization] = "Bearer sim-token"
+                var n = 0
+                let start = ContinuousClock.now
+                while ContinuousClock.now - start < .seconds(2) {
+                    let course = n % 2000 + 1
+                    let r = try await client.execute(.init(
+                        "/api/v1/courses/\(course)/enrollments?per_page=10&state[]=active", method: .get,
+                        authority: "127.0.0.1:\(port)", headers: headers))
+                    #expect(r.status == .ok)
+                    n += 1
+                }
+                return (n, ContinuousClock.now - start)
             }
-            return (n, ContinuousClock.now - start)
-        }
-        let rate = Double(requests) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            let rate = Double(requests) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
 
-        // Walk every page of the biggest listing: all 12,000 account users at 100 a page.
-        let walkStart = ContinuousClock.now
-        var url: String? = "/api/v1/accounts/1/users?per_page=100"
-        var users = 0
-        while let next = url {
-            let r = try await SimClient(server).get(next)
-            users += r.array.count
-            url = r.links["next"]
+            // Walk every page of the biggest listing: all 12,000 account users at 100 a page.
+            let walkStart = ContinuousClock.now
+            var url: String? = "/api/v1/accounts/1/users?per_page=100"
+            var users = 0
+            while let next = url {
+                let r = try await SimClient(server).get(next)
+                users += r.array.count
+                url = r.links["next"]
+            }
+            let walkTime = ContinuousClock.now - walkStart
+            #expect(users == 12000)
+            return (seedTime, requests, elapsed, rate, walkTime)
         }
-        let walkTime = ContinuousClock.now - walkStart
-        #expect(users == 12000)
-        await server.shutdown()
 
         let restartStart = ContinuousClock.now
-        let again = try await SimServer.start(options)
-        let restartTime = ContinuousClock.now - restartStart
-        #expect(again.snapshot().enrollments.count == 60000)
-        await again.shutdown()
+        let restartTime = try await withServer(options) { again in
+            let restartTime = ContinuousClock.now - restartStart
+            #expect(again.snapshot().enrollments.count == 60000)
+            return restartTime
+        }
 
         print("""
             district: seeded 12000 users, 2000 courses, 4000 sections, 60000 enrollments (journaled) in \(seedTime)

@@ -6,12 +6,20 @@ import Testing
 @Suite struct ConfigDiagnosticsTests {
     @Test(arguments: Fixtures.invalidCases())
     func invalidConfigIsReportedExactly(_ name: String) throws {
+        try #require(!name.hasPrefix(Fixtures.listingFailed), "\(name)")
         let file = "\(name).yaml"
         let loaded = ConfigLoader.load(texts: [(file, try Fixtures.text("invalid/\(file)"))])
         #expect(loaded.config == nil, "an invalid config yields no config")
         #expect(loaded.diagnostics.hasErrors)
         let rendered = loaded.diagnostics.map { loaded.renderer.render($0) + "\n" }.joined()
         #expect(rendered == (try Fixtures.golden("invalid/\(name).expected", actual: rendered)))
+    }
+
+    /// The case list above is read from disk: it must have found every fixture.
+    @Test func theInvalidFixturesAreAllListed() throws {
+        let names = try Fixtures.listInvalidCases().get()
+        #expect(names.count >= Fixtures.knownInvalidCaseCount, "\(names)")
+        #expect(Fixtures.invalidCases() == names)
     }
 
     @Test func everyProblemIsReportedInOneRun() throws {

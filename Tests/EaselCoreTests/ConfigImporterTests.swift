@@ -45,9 +45,9 @@ import Testing
               #   published: true
 
             """), "\(text)")
-        let uncommented = text.replacingOccurrences(of: "# courses:", with: "courses:")
-            .replacingOccurrences(of: "  # - canvas_id", with: "  - id: SANDBOX\n    canvas_id")
-            .replacingOccurrences(of: "  #   ", with: "    ")
+        let uncommented = text.edited(replacing: "# courses:", with: "courses:")
+            .edited(replacing: "  # - canvas_id", with: "  - id: SANDBOX\n    canvas_id")
+            .edited(replacing: "  #   ", with: "    ")
         let loaded = ConfigLoader.load(texts: [("easel.yaml", uncommented)])
         #expect(loaded.config?.courses.first?.canvasId == "77", "\(loaded.diagnostics.map(loaded.renderer.render).joined())")
     }

@@ -6,9 +6,29 @@ enum Fixtures {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// How many invalid-config fixtures there are at least; a listing that finds fewer
+    /// (a moved directory, a failed read) fails `ConfigDiagnosticsTests` instead of running
+    /// no cases. Raise it when adding a fixture.
+    static let knownInvalidCaseCount = 28
+
+    /// What a listing of the invalid fixtures that failed is replaced by: a case that fails
+    /// with the reason, so the parameterised test cannot pass by running zero cases.
+    static let listingFailed = "<listing failed>"
+
+    /// The invalid-config fixtures' names (`invalid/NAME.yaml`), or `[listingFailed: reason]`.
     static func invalidCases() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("invalid").path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        switch listInvalidCases() {
+        case .success(let names) where !names.isEmpty: return names
+        case .success: return ["\(listingFailed): no .yaml file in \(directory.appendingPathComponent("invalid").path)"]
+        case .failure(let error): return ["\(listingFailed): \(error)"]
+        }
+    }
+
+    static func listInvalidCases() -> Result<[String], any Error> {
+        Result {
+            try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("invalid").path)
+                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        }
     }
 
     static func text(_ relative: String) throws -> String {

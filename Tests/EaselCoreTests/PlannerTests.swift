@@ -158,7 +158,7 @@ import Testing
     }
 
     @Test func aMappedCourseWithoutSISIdIsAdopted() throws {
-        let text = Self.configText.replacingOccurrences(of: "  - id: MATH\n", with: "  - id: MATH\n    canvas_id: 4321\n")
+        let text = Self.configText.edited(replacing: "  - id: MATH\n", with: "  - id: MATH\n    canvas_id: 4321\n")
         let mapped = try #require(ConfigLoader.load(texts: [("c.yaml", text)]).config)
         var live = LiveFixture.matching(mapped)
         live.editCourse("MATH") { $0.sisId = nil }
@@ -184,7 +184,7 @@ import Testing
     }
 
     @Test func maxWithdrawStopsAPlanUnlessAllowed() throws {
-        let text = Self.configText.replacingOccurrences(of: "policy: {max_withdraw: 50%}", with: "policy: {max_withdraw: 2}")
+        let text = Self.configText.edited(replacing: "policy: {max_withdraw: 50%}", with: "policy: {max_withdraw: 2}")
         let strict = try #require(ConfigLoader.load(texts: [("c.yaml", text)]).config)
         var live = LiveFixture.matching(strict)
         let ids = ["S1", "S2", "S3"].map { live.user($0).canvasId }
@@ -206,7 +206,7 @@ import Testing
             c.workflowState = "completed"
             c.enrollments.removeAll { $0.role == "teacher" }
         }
-        let text = Self.configText.replacingOccurrences(of: "    published: true\n", with: "")
+        let text = Self.configText.edited(replacing: "    published: true\n", with: "")
         let unpublished = try #require(ConfigLoader.load(texts: [("c.yaml", text)]).config)
         #expect(throws: PlanError(["course 'MATH' is concluded in Canvas, which refuses new enrollments in it: set 'published: true' to re-open it, or remove the enrollments from the config"])) {
             try plan(live, config: unpublished)
@@ -240,7 +240,7 @@ import Testing
         }
         let conclude = try plan(live)
         #expect(lines(conclude) == ["conclude enrollment MATH/S1/student/MATH-OLD"])
-        let text = Self.configText.replacingOccurrences(of: "policy: {max_withdraw: 50%}", with: "policy: {max_withdraw: 50%, withdraw: delete}")
+        let text = Self.configText.edited(replacing: "policy: {max_withdraw: 50%}", with: "policy: {max_withdraw: 50%, withdraw: delete}")
         let deleting = try #require(ConfigLoader.load(texts: [("c.yaml", text)]).config)
         let ops = try plan(live, config: deleting)
         #expect(lines(ops) == ["delete enrollment MATH/S1/student/MATH-OLD", "delete section MATH-OLD"])

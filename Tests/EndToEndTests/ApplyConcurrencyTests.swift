@@ -10,32 +10,32 @@ import Testing
     static let school = SimHarness.path("examples/school")
 
     @Test func eightAppliesAtOnceTakeTurnsAndLeaveAWholeJournal() async throws {
-        let sim = try await SimHarness.start()
-        let runs = await withTaskGroup(of: SimHarness.Run.self) { group in
-            for _ in 0..<8 {
-                group.addTask { await sim.easel(["apply", Self.school, "--auto-approve", "--lock-timeout", "5m"]) }
+        try await SimHarness.with { sim in
+            let runs = await withTaskGroup(of: SimHarness.Run.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { await sim.easel(["apply", Self.school, "--auto-approve", "--lock-timeout", "5m"]) }
+                }
+                var runs: [SimHarness.Run] = []
+                for await run in group { runs.append(run) }
+                return runs
             }
-            var runs: [SimHarness.Run] = []
-            for await run in group { runs.append(run) }
-            return runs
-        }
-        let plan = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
-        let snapshot = sim.server.snapshot()
-        let journal = (try? String(contentsOfFile: sim.directory.appendingPathComponent(".easel/journal.jsonl").path, encoding: .utf8)) ?? ""
-        await sim.stop()
+            let plan = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
+            let snapshot = sim.server.snapshot()
+            let journal = (try? String(contentsOfFile: sim.directory.appendingPathComponent(".easel/journal.jsonl").path, encoding: .utf8)) ?? ""
 
-        #expect(runs.count == 8)
-        for run in runs { #expect(run.code == 0, "\(run.err.suffix(600))") }
-        #expect(runs.filter { $0.out.contains("Apply complete: 1021 created, 1 updated") }.count == 1, "one apply did the work")
-        #expect(runs.filter { $0.out.contains("No changes.") }.count == 7, "the others found nothing left")
-        #expect(plan.code == 0, "\(plan.out.suffix(600))")
-        Duplicates.assertNone(in: snapshot)
+            #expect(runs.count == 8)
+            for run in runs { #expect(run.code == 0, "\(run.err.suffix(600))") }
+            #expect(runs.filter { $0.out.contains("Apply complete: 1021 created, 1 updated") }.count == 1, "one apply did the work")
+            #expect(runs.filter { $0.out.contains("No changes.") }.count == 7, "the others found nothing left")
+            #expect(plan.code == 0, "\(plan.out.suffix(600))")
+            Duplicates.assertNone(in: snapshot)
 
-        let lines = journal.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.filter { $0.contains("\"type\":\"operation\"") }.count == 1022)
-        #expect(lines.filter { $0.contains("\"type\":\"run\"") }.count == 1, "one apply had work to do")
-        for line in lines {
-            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "a torn line: \(line.prefix(200))")
+            let lines = journal.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.filter { $0.contains("\"type\":\"operation\"") }.count == 1022)
+            #expect(lines.filter { $0.contains("\"type\":\"run\"") }.count == 1, "one apply had work to do")
+            for line in lines {
+                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "a torn line: \(line.prefix(200))")
+            }
         }
     }
 
@@ -66,31 +66,31 @@ import Testing
     /// A killed apply left its SIS import in Canvas; the next apply here waits for it and
     /// then plans against what it did.
     @Test func theNextApplyWaitsForAnImportAKilledOneLeft() async throws {
-        let sim = try await SimHarness.start { $0.runtime.latencyMs = 2 }
-        // What the killed apply had uploaded: the school's courses and more, through the real importer.
-        let planned = await sim.easel(["plan", Self.school, "--format", "json"])
-        let plan = try PlanJSON.decode(Data(planned.out.utf8))
-        let live = LiveState()
-        let staging = SISStaging(plan, context: SISContext(plan: plan, live: live))
-        let rows = SISCSVBuilder(context: SISContext(plan: plan, live: live)).upload(staging.imported)
-        let started = try await sim.withClient { client in
-            try await client.createSISImport(account: .id("1"), zip: try rows.zip(), SISImportUploadOptions(overrideSISStickiness: true))
+        try await SimHarness.with(configure: { $0.runtime.latencyMs = 2 }) { sim in
+            // What the killed apply had uploaded: the school's courses and more, through the real importer.
+            let planned = await sim.easel(["plan", Self.school, "--format", "json"])
+            let plan = try PlanJSON.decode(Data(planned.out.utf8))
+            let live = LiveState()
+            let staging = SISStaging(plan, context: SISContext(plan: plan, live: live))
+            let rows = SISCSVBuilder(context: SISContext(plan: plan, live: live)).upload(staging.imported)
+            let started = try await sim.withClient { client in
+                try await client.createSISImport(account: .id("1"), zip: try rows.zip(), SISImportUploadOptions(overrideSISStickiness: true))
+            }
+            PendingSISImport(canvasUrl: sim.server.baseURL, account: "1", id: started.id.rawValue)
+                .save(EaselDirectory(workingDirectory: sim.directory.path).pendingImport)
+
+            let apply = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api"])
+            let again = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
+            let snapshot = sim.server.snapshot()
+
+            #expect(apply.code == 0, "\(apply.err.suffix(800))")
+            #expect(apply.err.contains("waiting for SIS import \(started.id.rawValue), started by an earlier apply here"), "\(apply.err)")
+            #expect(apply.err.contains("SIS import \(started.id.rawValue) ended: imported"), "\(apply.err)")
+            // It planned after the import: only what the import could not carry was left to do.
+            #expect(!apply.out.contains("Apply complete: 1021 created"), "\(apply.out.suffix(400))")
+            #expect(!FileManager.default.fileExists(atPath: EaselDirectory(workingDirectory: sim.directory.path).pendingImport))
+            #expect(again.code == 0)
+            Duplicates.assertNone(in: snapshot)
         }
-        PendingSISImport(canvasUrl: sim.server.baseURL, account: "1", id: started.id.rawValue)
-            .save(EaselDirectory(workingDirectory: sim.directory.path).pendingImport)
-
-        let apply = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api"])
-        let again = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
-        let snapshot = sim.server.snapshot()
-        await sim.stop()
-
-        #expect(apply.code == 0, "\(apply.err.suffix(800))")
-        #expect(apply.err.contains("waiting for SIS import \(started.id.rawValue), started by an earlier apply here"), "\(apply.err)")
-        #expect(apply.err.contains("SIS import \(started.id.rawValue) ended: imported"), "\(apply.err)")
-        // It planned after the import: only what the import could not carry was left to do.
-        #expect(!apply.out.contains("Apply complete: 1021 created"), "\(apply.out.suffix(400))")
-        #expect(!FileManager.default.fileExists(atPath: EaselDirectory(workingDirectory: sim.directory.path).pendingImport))
-        #expect(again.code == 0)
-        Duplicates.assertNone(in: snapshot)
     }
 }

@@ -151,7 +151,7 @@ enum School {
     /// A config may write midnight UTC as a bare date or as a timestamp: the plan compares
     /// instants, so either form converges.
     @Test func aMidnightTimestampInTheConfigConverges() async throws {
-        let text = School.config.replacingOccurrences(of: "end: 2027-01-31}", with: "end: 2027-01-31T00:00:00Z}")
+        let text = School.config.edited(replacing: "end: 2027-01-31}", with: "end: 2027-01-31T00:00:00Z}")
         try await EndToEnd.run(seed: School.seed) { e2e in
             let plan = try await e2e.plan(text)
             #expect(try await e2e.apply(plan, config: text).isEmpty)

@@ -16,40 +16,44 @@ import Testing
         return o
     }
 
-    /// A simulator holding one of the district's seeds, and the district written into its directory.
-    static func start(_ seed: (District) -> SimSeed) async throws -> (SimHarness, String, DriftReport) {
+    /// Runs `body` with a simulator holding one of the district's seeds, the district written
+    /// into its directory (the config's path), and the drift report; stops the simulator after.
+    static func withDistrict(
+        _ seed: (District) -> SimSeed, _ body: (SimHarness, String, DriftReport) async throws -> Void
+    ) async throws {
         let district = DistrictGenerator.generate(options)
-        let sim = try await SimHarness.start(seed: nil) { $0.seed = seed(district) }
-        let (_, report) = try DistrictWriter(directory: sim.directory).write(options)
-        return (sim, sim.directory.appendingPathComponent("config").path, report)
+        try await SimHarness.with(seed: nil, configure: { $0.seed = seed(district) }) { sim in
+            let (_, report) = try DistrictWriter(directory: sim.directory).write(options)
+            try await body(sim, sim.directory.appendingPathComponent("config").path, report)
+        }
     }
 
     @Test func theMatchingSeedPlansToNoChanges() async throws {
-        let (sim, config, _) = try await Self.start { $0.matchingSeed() }
-        defer { Task { await sim.stop() } }
-        #expect(await sim.easel(["validate", config]).code == 0)
-        let plan = await sim.easel(["plan", config, "--detailed-exitcode"])
-        #expect(plan.code == 0, "\(plan.out)\(plan.err)")
-        #expect(plan.out.contains("No changes."))
+        try await Self.withDistrict({ $0.matchingSeed() }) { sim, config, _ in
+            #expect(await sim.easel(["validate", config]).code == 0)
+            let plan = await sim.easel(["plan", config, "--detailed-exitcode"])
+            #expect(plan.code == 0, "\(plan.out)\(plan.err)")
+            #expect(plan.out.contains("No changes."))
+        }
     }
 
     @Test func theDriftPlansToWhatTheReportSaysAndConverges() async throws {
-        let (sim, config, report) = try await Self.start { DriftMaker.drift($0).seed }
-        defer { Task { await sim.stop() } }
-        let plan = await sim.easel(["plan", config, "--format", "json"])
-        #expect(plan.code == 0, "\(plan.err)")
-        let json = try JSONSerialization.jsonObject(with: Data(plan.out.utf8)) as? [String: Any]
-        let operations = json?["operations"] as? [[String: Any]] ?? []
-        var planned: [String: Int] = [:]
-        for op in operations { planned["\(op["action"] ?? "") \(op["kind"] ?? "")", default: 0] += 1 }
-        var expected: [String: Int] = [:]
-        for item in report.items { if let op = item.kind.expectedOperation { expected[op, default: 0] += 1 } }
-        #expect(planned == expected)
-        #expect(report.count(.renamedCourse) > 0 && report.count(.movedEnrollment) > 0 && report.count(.unmanagedEnrollment) > 0)
+        try await Self.withDistrict({ DriftMaker.drift($0).seed }) { sim, config, report in
+            let plan = await sim.easel(["plan", config, "--format", "json"])
+            #expect(plan.code == 0, "\(plan.err)")
+            let json = try JSONSerialization.jsonObject(with: Data(plan.out.utf8)) as? [String: Any]
+            let operations = json?["operations"] as? [[String: Any]] ?? []
+            var planned: [String: Int] = [:]
+            for op in operations { planned["\(op["action"] ?? "") \(op["kind"] ?? "")", default: 0] += 1 }
+            var expected: [String: Int] = [:]
+            for item in report.items { if let op = item.kind.expectedOperation { expected[op, default: 0] += 1 } }
+            #expect(planned == expected)
+            #expect(report.count(.renamedCourse) > 0 && report.count(.movedEnrollment) > 0 && report.count(.unmanagedEnrollment) > 0)
 
-        let journal = sim.directory.appendingPathComponent("journal.jsonl").path
-        #expect(await sim.easel(["apply", config, "--auto-approve", "--journal", journal]).code == 0)
-        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+            let journal = sim.directory.appendingPathComponent("journal.jsonl").path
+            #expect(await sim.easel(["apply", config, "--auto-approve", "--journal", journal]).code == 0)
+            #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+        }
     }
 
     /// A drifted district through one SIS import: it converges, and the write path (the
@@ -58,28 +62,28 @@ import Testing
         var options = Self.options
         (options.courses, options.users, options.enrollments, options.drift) = (100, 600, 3000, 0.05)
         let district = DistrictGenerator.generate(options)
-        let sim = try await SimHarness.start(seed: nil) { $0.seed = DriftMaker.drift(district).seed }
-        defer { Task { await sim.stop() } }
-        _ = try DistrictWriter(directory: sim.directory).write(options)
-        let config = sim.directory.appendingPathComponent("config").path
-        let journal = sim.directory.appendingPathComponent("journal.jsonl").path
-        sim.server.resetRequestStats()
-        let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
-        #expect(apply.code == 0, "\(apply.err)")
-        #expect(apply.err.contains("applying via SIS import: 180 operations in one import, 0 through the API"), "\(apply.err)")
-        let stats = sim.server.requestStats
-        let writes = stats.byRoute.filter { !$0.key.hasPrefix("GET") || $0.key.contains("sis_imports") }.values.reduce(0, +)
-        #expect(writes < 10, "\(stats.byRoute)")
-        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+        try await SimHarness.with(seed: nil, configure: { $0.seed = DriftMaker.drift(district).seed }) { sim in
+            _ = try DistrictWriter(directory: sim.directory).write(options)
+            let config = sim.directory.appendingPathComponent("config").path
+            let journal = sim.directory.appendingPathComponent("journal.jsonl").path
+            sim.server.resetRequestStats()
+            let apply = await sim.easel(["apply", config, "--auto-approve", "--via", "sis-import", "--journal", journal])
+            #expect(apply.code == 0, "\(apply.err)")
+            #expect(apply.err.contains("applying via SIS import: 180 operations in one import, 0 through the API"), "\(apply.err)")
+            let stats = sim.server.requestStats
+            let writes = stats.byRoute.filter { !$0.key.hasPrefix("GET") || $0.key.contains("sis_imports") }.values.reduce(0, +)
+            #expect(writes < 10, "\(stats.byRoute)")
+            #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+        }
     }
 
     @Test func anEmptyCanvasConverges() async throws {
-        let (sim, config, _) = try await Self.start { $0.emptySeed() }
-        defer { Task { await sim.stop() } }
-        let journal = sim.directory.appendingPathComponent("journal.jsonl").path
-        let apply = await sim.easel(["apply", config, "--auto-approve", "--journal", journal])
-        #expect(apply.code == 0, "\(apply.err)")
-        #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+        try await Self.withDistrict({ $0.emptySeed() }) { sim, config, _ in
+            let journal = sim.directory.appendingPathComponent("journal.jsonl").path
+            let apply = await sim.easel(["apply", config, "--auto-approve", "--journal", journal])
+            #expect(apply.code == 0, "\(apply.err)")
+            #expect(await sim.easel(["plan", config, "--detailed-exitcode"]).code == 0)
+        }
     }
 
     @Test func theSameSeedGivesTheSameDistrict() throws {

@@ -7,7 +7,10 @@ import Testing
 /// the next plan must show for it, and what else to check about them.
 struct Drift: Sendable, CustomTestStringConvertible {
     var name: String
-    var config = School.config
+    /// Edits to `School.config`, made (and checked to have happened) when a test reads `config`.
+    var edits: [(of: String, with: String)] = []
+    /// Added at the end of `School.config` (inside its `courses:` list).
+    var appended = ""
     /// Baseline operations left out, as a partial apply would.
     var skip: Set<String> = []
     var change: @Sendable (EndToEnd) async throws -> Void = { _ in }
@@ -16,6 +19,10 @@ struct Drift: Sendable, CustomTestStringConvertible {
     var verify: @Sendable ([PlanOperation]) -> Void = { _ in }
 
     var testDescription: String { name }
+
+    /// `School.config` with `edits` made and `appended` added; read inside a test, so a
+    /// failed edit fails the test.
+    var config: String { edits.reduce(School.config + appended) { $0.edited(replacing: $1.of, with: $1.with) } }
 
     static let math = CanvasRef.sis(.course, "2026F-MATH101-A")
 
@@ -76,13 +83,11 @@ struct Drift: Sendable, CustomTestStringConvertible {
             expected: ["update enrollment 2026F-BIO-A/S1002/student/BIO-P1"]),
         Drift(
             name: "a student moved to another section is replaced",
-            config: School.config.replacingOccurrences(
-                of: "{user: S1002, role: student, section: MATH-P1}", with: "{user: S1002, role: student, section: MATH-P2}"),
+            edits: [("{user: S1002, role: student, section: MATH-P1}", "{user: S1002, role: student, section: MATH-P2}")],
             expected: ["replace enrollment 2026F-MATH101-A/S1002/student/MATH-P2"]),
         Drift(
             name: "a changed custom role is replaced",
-            config: School.config.replacingOccurrences(
-                of: "{user: S1001, role: Grader, section: BIO-P1}", with: "{user: S1001, role: ta, section: BIO-P1}"),
+            edits: [("{user: S1001, role: Grader, section: BIO-P1}", "{user: S1001, role: ta, section: BIO-P1}")],
             expected: ["replace enrollment 2026F-BIO-A/S1001/ta/BIO-P1"]),
         Drift(
             name: "an unpublished course is published",
@@ -97,9 +102,10 @@ struct Drift: Sendable, CustomTestStringConvertible {
             expected: ["update term 2026-FALL"]),
         Drift(
             name: "changed course and section dates are updated",
-            config: School.config
-                .replacingOccurrences(of: "end: 2027-01-20T17:00:00Z", with: "end: 2027-01-22T17:00:00Z")
-                .replacingOccurrences(of: "start: 2026-09-01, end: 2026-12-20}", with: "start: 2026-09-02, end: 2026-12-20}"),
+            edits: [
+                ("end: 2027-01-20T17:00:00Z", "end: 2027-01-22T17:00:00Z"),
+                ("start: 2026-09-01, end: 2026-12-20}", "start: 2026-09-02, end: 2026-12-20}"),
+            ],
             expected: ["update course 2026F-MATH101-A", "update section MATH-P1"],
             verify: { ops in
                 #expect(ops.first?.after == ["end": .string("2027-01-22T17:00:00Z")])
@@ -107,22 +113,22 @@ struct Drift: Sendable, CustomTestStringConvertible {
             }),
         Drift(
             name: "a changed login and email are updated",
-            config: School.config.replacingOccurrences(
-                of: "login: stwo, email: stwo@school.example", with: "login: Sam.Two, email: sam.two@school.example"),
+            edits: [("login: stwo, email: stwo@school.example", "login: Sam.Two, email: sam.two@school.example")],
             expected: ["update user S1002"],
             verify: { ops in
                 #expect(ops.first?.after == ["login": .string("Sam.Two"), "email": .string("sam.two@school.example")])
             }),
         Drift(
             name: "a section the config drops is deleted after its enrollment moves",
-            config: School.config
-                .replacingOccurrences(of: "      - {id: MATH-P2, name: Period 2}\n", with: "")
-                .replacingOccurrences(of: "{user: S1003, role: student, section: MATH-P2}", with: "{user: S1003, role: student}"),
+            edits: [
+                ("      - {id: MATH-P2, name: Period 2}\n", ""),
+                ("{user: S1003, role: student, section: MATH-P2}", "{user: S1003, role: student}"),
+            ],
             expected: ["replace enrollment 2026F-MATH101-A/S1003/student", "delete section MATH-P2"],
             verify: { ops in #expect(ops.last?.dependsOn == [ops.first?.address].compactMap { $0 }) }),
         Drift(
             name: "with prune_courses a course the config lacks is concluded",
-            config: School.config.replacingOccurrences(of: "  max_withdraw: 50%", with: "  max_withdraw: 50%\n  prune_courses: true"),
+            edits: [("  max_withdraw: 50%", "  max_withdraw: 50%\n  prune_courses: true")],
             change: { e2e in
                 _ = try await e2e.client.createCourse(
                     account: .id("1"), CourseParams(name: "Old", term: .sis(.term, "2026-FALL"), sisCourseId: "2026F-OLD"))
@@ -130,8 +136,7 @@ struct Drift: Sendable, CustomTestStringConvertible {
             expected: ["conclude course 2026F-OLD"]),
         Drift(
             name: "a deleted user holding its SIS id is revived, not duplicated",
-            config: School.config.replacingOccurrences(
-                of: "  - {id: P3001,", with: "  - {id: S1004, name: Dee Four, login: dfour, email: dee@school.example}\n  - {id: P3001,"),
+            edits: [("  - {id: P3001,", "  - {id: S1004, name: Dee Four, login: dfour, email: dee@school.example}\n  - {id: P3001,")],
             change: { e2e in
                 try e2e.sim.loadSeed(
                     SimSeed(users: [UserSeed(
@@ -142,7 +147,7 @@ struct Drift: Sendable, CustomTestStringConvertible {
             expected: ["create user S1004"]),
         Drift(
             name: "a course without a SIS id mapped by canvas_id is adopted",
-            config: School.config + """
+            appended: """
 
                   - id: 2026F-ART-A
                     name: Art (A)
@@ -165,7 +170,7 @@ struct Drift: Sendable, CustomTestStringConvertible {
             }),
         Drift(
             name: "a deleted course holding its SIS id is revived",
-            config: School.config + """
+            appended: """
 
                   - id: 2026F-ART-A
                     name: Art (A)

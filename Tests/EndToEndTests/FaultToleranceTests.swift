@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: 1...10)
     func applyConvergesWithoutDuplicatesThroughFaults(_ run: Int) async throws {
-        let sim = try await SimHarness.start(seed: nil) { options in
+        try await SimHarness.with(seed: nil, configure: { options in
             options.faultSeed = UInt64(run)
             options.runtime.faultRate = 0.05
             options.runtime.dropRate = 0.05
@@ -20,50 +20,54 @@ import Testing
             options.runtime.throttle.upFrontCost = 300
             options.runtime.throttle.costPerRequest = 5
             options.runtime.throttle.outflow = 200
+        }) { sim in
+            let journal = sim.directory.appendingPathComponent("j").path
+            var attempts = 0
+            var last = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", journal])
+            while last.code != 0, attempts < 3 {
+                attempts += 1
+                last = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", journal])
+            }
+            #expect(last.code == 0, "run \(run): \(last.err.suffix(1500))")
+            let stats = sim.server.requestStats
+            #expect(stats.throttled > 0, "throttling was forced")
+            Duplicates.assertNone(in: sim.server.snapshot())
+            sim.server.updateConfig { $0.faultRate = 0; $0.dropRate = 0 }
+            let plan = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
+            #expect(plan.code == 0, "run \(run): \(plan.out.suffix(1500))")
         }
-        defer { Task { await sim.stop() } }
-        let journal = sim.directory.appendingPathComponent("j").path
-        var attempts = 0
-        var last = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", journal])
-        while last.code != 0, attempts < 3 {
-            attempts += 1
-            last = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", journal])
-        }
-        #expect(last.code == 0, "run \(run): \(last.err.suffix(1500))")
-        let stats = sim.server.requestStats
-        #expect(stats.throttled > 0, "throttling was forced")
-        Duplicates.assertNone(in: sim.server.snapshot())
-        sim.server.updateConfig { $0.faultRate = 0; $0.dropRate = 0 }
-        let plan = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
-        #expect(plan.code == 0, "run \(run): \(plan.out.suffix(1500))")
     }
 
     @Test func anApplyKilledHalfwayIsFinishedByTheNextOne() async throws {
-        let sim = try await SimHarness.start(seed: nil) { $0.runtime.latencyMs = 15 }
-        defer { Task { await sim.stop() } }
-        let easel = try #require(Binaries.easel, "the easel binary is built beside the tests")
-        let process = Process()
-        process.executableURL = easel
-        process.arguments = ["apply", Self.config, "--auto-approve", "--journal", sim.directory.appendingPathComponent("j").path]
-        process.environment = ["CANVAS_URL": sim.server.baseURL, "CANVAS_TOKEN": SimHarness.token, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Kill it once some, not all, of the work is done.
-        for _ in 0..<200 where sim.server.snapshot().enrollments.count < 20 { try await Task.sleep(for: .milliseconds(20)) }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let done = sim.server.snapshot().enrollments.count
-        #expect(done > 0)
-        #expect(done < 82, "the apply was killed before it finished")
+        try await SimHarness.with(seed: nil, configure: { $0.runtime.latencyMs = 15 }) { sim in
+            let easel = try #require(Binaries.easel, "the easel binary is built beside the tests")
+            let process = Process()
+            process.executableURL = easel
+            process.arguments = ["apply", Self.config, "--auto-approve", "--journal", sim.directory.appendingPathComponent("j").path]
+            process.environment = ["CANVAS_URL": sim.server.baseURL, "CANVAS_TOKEN": SimHarness.token, "PATH": "/usr/bin:/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Kill it once some, not all, of the work is done.
+            // Up to 30 s for a slow start on a loaded machine; it stops waiting once 20 are in.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while sim.server.snapshot().enrollments.count < 20, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let done = sim.server.snapshot().enrollments.count
+            #expect(done > 0)
+            #expect(done < 82, "the apply was killed before it finished")
 
-        let remaining = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
-        #expect(remaining.code == 2)
-        #expect(remaining.out.contains("to create"))
-        let finish = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", sim.directory.appendingPathComponent("j2").path])
-        #expect(finish.code == 0, "\(finish.err.suffix(1500))")
-        #expect(await sim.easel(["plan", Self.config, "--detailed-exitcode"]).code == 0)
-        Duplicates.assertNone(in: sim.server.snapshot())
+            let remaining = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
+            #expect(remaining.code == 2)
+            #expect(remaining.out.contains("to create"))
+            let finish = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", sim.directory.appendingPathComponent("j2").path])
+            #expect(finish.code == 0, "\(finish.err.suffix(1500))")
+            #expect(await sim.easel(["plan", Self.config, "--detailed-exitcode"]).code == 0)
+            Duplicates.assertNone(in: sim.server.snapshot())
+        }
     }
 }
 

@@ -80,34 +80,34 @@ import Glibc
     }
 
     @Test func aJournalThatCannotBeWrittenStopsTheApply() async throws {
-        let sim = try await SimHarness.start()
-        let full = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api", "--journal", "/dev/full"])
-        let afterFull = await sim.easel(["plan", Self.school, "--format", "json"])
-        let good = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api"])
-        let again = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
-        await sim.stop()
+        try await SimHarness.with { sim in
+            let full = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api", "--journal", "/dev/full"])
+            let afterFull = await sim.easel(["plan", Self.school, "--format", "json"])
+            let good = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api"])
+            let again = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
 
-        #expect(full.code == 1)
-        #expect(full.err.contains("error: the journal '/dev/full' could not be written (No space left on device); it stopped before its first operation line"), "\(full.err)")
-        #expect(full.err.contains("Apply stopped before its first operation: nothing was changed in Canvas."), "\(full.err)")
-        // The run's own line could not be written, so nothing started.
-        let left = try PlanJSON.decode(Data(afterFull.out.utf8))
-        #expect(left.operations.count == 1022, "\(left.operations.count) operations left")
-        #expect(good.code == 0, "\(good.err.suffix(800))")
-        #expect(again.code == 0)
+            #expect(full.code == 1)
+            #expect(full.err.contains("error: the journal '/dev/full' could not be written (No space left on device); it stopped before its first operation line"), "\(full.err)")
+            #expect(full.err.contains("Apply stopped before its first operation: nothing was changed in Canvas."), "\(full.err)")
+            // The run's own line could not be written, so nothing started.
+            let left = try PlanJSON.decode(Data(afterFull.out.utf8))
+            #expect(left.operations.count == 1022, "\(left.operations.count) operations left")
+            #expect(good.code == 0, "\(good.err.suffix(800))")
+            #expect(again.code == 0)
+        }
     }
 
     @Test func theJournalIsInTheWorkingDirectoryAndApplySaysWhere() async throws {
-        let sim = try await SimHarness.start()
-        let run = await sim.easel(["apply", Self.school, "--auto-approve"])
-        let journal = sim.directory.appendingPathComponent(".easel/journal.jsonl").path
-        let lines = (try? String(contentsOfFile: journal, encoding: .utf8))?.split(separator: "\n") ?? []
-        await sim.stop()
-        #expect(run.code == 0, "\(run.err.suffix(800))")
-        #expect(run.out.contains("Journal: \(journal) (run "), "\(run.out.suffix(300))")
-        #expect(lines.count == 1 + 1022 + 1, "the run's line, one per operation, its end")
-        // Not beside the config, as before.
-        #expect(!FileManager.default.fileExists(atPath: Self.school + "/.easel/journal.jsonl"))
+        try await SimHarness.with { sim in
+            let run = await sim.easel(["apply", Self.school, "--auto-approve"])
+            let journal = sim.directory.appendingPathComponent(".easel/journal.jsonl").path
+            let lines = (try? String(contentsOfFile: journal, encoding: .utf8))?.split(separator: "\n") ?? []
+            #expect(run.code == 0, "\(run.err.suffix(800))")
+            #expect(run.out.contains("Journal: \(journal) (run "), "\(run.out.suffix(300))")
+            #expect(lines.count == 1 + 1022 + 1, "the run's line, one per operation, its end")
+            // Not beside the config, as before.
+            #expect(!FileManager.default.fileExists(atPath: Self.school + "/.easel/journal.jsonl"))
+        }
     }
 
     @Test func aMistypedCommandGetsTheNearestOne() async {
@@ -128,58 +128,58 @@ import Glibc
     }
 
     @Test func applyOfASavedPlanPrintsItsSummaryNotEveryOperation() async throws {
-        let sim = try await SimHarness.start()
-        let planFile = sim.directory.appendingPathComponent("school.plan").path
-        let made = await sim.easel(["plan", Self.school, "--out", planFile])
-        let apply = await sim.easel(["apply", "--plan", planFile])
-        await sim.stop()
-        #expect(made.code == 0)
-        #expect(apply.code == 0, "\(apply.err.suffix(800))")
-        #expect(apply.out.contains("Plan: 1021 to create, 1 to update, 0 to withdraw, 0 to replace.\n"))
-        #expect(apply.out.contains("Applying the saved plan \(planFile)"))
-        #expect(!apply.out.contains("+ create course"), "no operation is listed: \(apply.out.prefix(500))")
-        #expect(apply.out.split(separator: "\n").count < 10, "\(apply.out)")
-        #expect(apply.err.contains("checked the saved plan: digest, live Canvas unchanged"), "\(apply.err)")
+        try await SimHarness.with { sim in
+            let planFile = sim.directory.appendingPathComponent("school.plan").path
+            let made = await sim.easel(["plan", Self.school, "--out", planFile])
+            let apply = await sim.easel(["apply", "--plan", planFile])
+            #expect(made.code == 0)
+            #expect(apply.code == 0, "\(apply.err.suffix(800))")
+            #expect(apply.out.contains("Plan: 1021 to create, 1 to update, 0 to withdraw, 0 to replace.\n"))
+            #expect(apply.out.contains("Applying the saved plan \(planFile)"))
+            #expect(!apply.out.contains("+ create course"), "no operation is listed: \(apply.out.prefix(500))")
+            #expect(apply.out.split(separator: "\n").count < 10, "\(apply.out)")
+            #expect(apply.err.contains("checked the saved plan: digest, live Canvas unchanged"), "\(apply.err)")
+        }
     }
 
     @Test func applyOfASavedPlanListsEveryOperationWithDetailFull() async throws {
-        let sim = try await SimHarness.start()
-        let planFile = sim.directory.appendingPathComponent("school.plan").path
-        _ = await sim.easel(["plan", Self.school, "--out", planFile])
-        let apply = await sim.easel(["apply", "--plan", planFile, "--detail", "full"])
-        await sim.stop()
-        #expect(apply.code == 0, "\(apply.err.suffix(800))")
-        #expect(apply.out.contains("\n  + course 2026-FALL-10A-MATH\n"), "\(apply.out.prefix(500))")
-        #expect(apply.out.contains("\n  ~ adopt course STAFF-ROOM (canvas 4321)\n"), "\(apply.out.prefix(500))")
-        #expect(apply.out.split(separator: "\n").count > 1022, "every operation is listed")
+        try await SimHarness.with { sim in
+            let planFile = sim.directory.appendingPathComponent("school.plan").path
+            _ = await sim.easel(["plan", Self.school, "--out", planFile])
+            let apply = await sim.easel(["apply", "--plan", planFile, "--detail", "full"])
+            #expect(apply.code == 0, "\(apply.err.suffix(800))")
+            #expect(apply.out.contains("\n  + course 2026-FALL-10A-MATH\n"), "\(apply.out.prefix(500))")
+            #expect(apply.out.contains("\n  ~ adopt course STAFF-ROOM (canvas 4321)\n"), "\(apply.out.prefix(500))")
+            #expect(apply.out.split(separator: "\n").count > 1022, "every operation is listed")
+        }
     }
 
     /// Off a terminal a SIS import settles all its operations at once: one progress line,
     /// not ten carrying the same time.
     @Test func progressOffATerminalDoesNotRepeatTheSameMoment() async throws {
-        let sim = try await SimHarness.start()
-        let run = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "sis-import"])
-        await sim.stop()
-        #expect(run.code == 0, "\(run.err.suffix(800))")
-        let progress = run.err.split(separator: "\n").filter { $0.hasPrefix("applied ") }
-        let times = progress.map { $0.split(separator: " ").suffix(2).joined(separator: " ") }
-        #expect(Set(times).count == times.count, "one line per moment: \(progress)")
-        #expect(progress.last?.hasPrefix("applied 1022/1022 (0 failed) in ") == true, "\(run.err)")
+        try await SimHarness.with { sim in
+            let run = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "sis-import"])
+            #expect(run.code == 0, "\(run.err.suffix(800))")
+            let progress = run.err.split(separator: "\n").filter { $0.hasPrefix("applied ") }
+            let times = progress.map { $0.split(separator: " ").suffix(2).joined(separator: " ") }
+            #expect(Set(times).count == times.count, "one line per moment: \(progress)")
+            #expect(progress.last?.hasPrefix("applied 1022/1022 (0 failed) in ") == true, "\(run.err)")
+        }
     }
 
     @Test func aDumbTerminalGetsNoCursorControl() async throws {
-        let sim = try await SimHarness.start()
-        let out = OutputSink.capturing(), err = OutputSink.capturing(isTerminal: true)
-        let console = Console(
-            out: out, err: err,
-            environment: ["CANVAS_URL": sim.server.baseURL, "CANVAS_TOKEN": SimHarness.token, "TERM": "dumb"],
-            stdinIsTerminal: false, readLine: { nil }, workingDirectory: sim.directory.path)
-        let code = await EaselCommand.run(["apply", Self.school, "--auto-approve", "--via", "api"], console: console)
-        await sim.stop()
-        #expect(code == 0, "\(err.captured.suffix(800))")
-        #expect(!err.captured.contains("\r"))
-        #expect(!err.captured.contains("\u{1B}["))
-        #expect(err.captured.contains("applied 1022/1022 (0 failed)"), "it logs lines instead: \(err.captured)")
+        try await SimHarness.with { sim in
+            let out = OutputSink.capturing(), err = OutputSink.capturing(isTerminal: true)
+            let console = Console(
+                out: out, err: err,
+                environment: ["CANVAS_URL": sim.server.baseURL, "CANVAS_TOKEN": SimHarness.token, "TERM": "dumb"],
+                stdinIsTerminal: false, readLine: { nil }, workingDirectory: sim.directory.path)
+            let code = await EaselCommand.run(["apply", Self.school, "--auto-approve", "--via", "api"], console: console)
+            #expect(code == 0, "\(err.captured.suffix(800))")
+            #expect(!err.captured.contains("\r"))
+            #expect(!err.captured.contains("\u{1B}["))
+            #expect(err.captured.contains("applied 1022/1022 (0 failed)"), "it logs lines instead: \(err.captured)")
+        }
     }
 }
 

@@ -19,25 +19,25 @@ import Testing
     }
 
     @Test func planAndApplyConvergeThroughBare429s() async throws {
-        let sim = try await SimHarness.start(seed: nil, configure: Self.bareThrottling)
-        let journal = sim.directory.appendingPathComponent("j").path
-        let plan = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
-        let planThrottled = sim.server.requestStats.throttled
-        sim.server.resetRequestStats()
-        let apply = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", journal])
-        let applyStats = sim.server.requestStats
-        let again = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
-        let snapshot = sim.server.snapshot()
-        await sim.stop()
+        try await SimHarness.with(seed: nil, configure: Self.bareThrottling) { sim in
+            let journal = sim.directory.appendingPathComponent("j").path
+            let plan = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
+            let planThrottled = sim.server.requestStats.throttled
+            sim.server.resetRequestStats()
+            let apply = await sim.easel(["apply", Self.config, "--auto-approve", "--journal", journal])
+            let applyStats = sim.server.requestStats
+            let again = await sim.easel(["plan", Self.config, "--detailed-exitcode"])
+            let snapshot = sim.server.snapshot()
 
-        #expect(plan.code == 2, "the plan read Canvas through the 429s and found work: \(plan.err.suffix(1500))")
-        #expect(planThrottled > 0, "the plan was throttled")
-        #expect(apply.code == 0, "\(apply.err.suffix(1500))")
-        #expect(applyStats.throttled > 0, "the apply was throttled")
-        #expect(applyStats.byStatus["429"] == applyStats.throttled)
-        #expect(again.code == 0, "\(again.out.suffix(1500))")
-        #expect(!snapshot.enrollments.isEmpty)
-        Duplicates.assertNone(in: snapshot)
+            #expect(plan.code == 2, "the plan read Canvas through the 429s and found work: \(plan.err.suffix(1500))")
+            #expect(planThrottled > 0, "the plan was throttled")
+            #expect(apply.code == 0, "\(apply.err.suffix(1500))")
+            #expect(applyStats.throttled > 0, "the apply was throttled")
+            #expect(applyStats.byStatus["429"] == applyStats.throttled)
+            #expect(again.code == 0, "\(again.out.suffix(1500))")
+            #expect(!snapshot.enrollments.isEmpty)
+            Duplicates.assertNone(in: snapshot)
+        }
     }
 
     /// A console whose stderr claims to be a terminal, as a person running easel has.
@@ -74,23 +74,23 @@ import Testing
     }
 
     @Test func aTokenFileOthersCanReadIsUsedWithAWarning() async throws {
-        let sim = try await SimHarness.start(seed: nil)
-        let path = try sim.write("token", SimHarness.token + "\n")
-        // A wrong CANVAS_TOKEN: the run only works if the file is the token used.
-        let environment = ["CANVAS_TOKEN": "wrong-token"]
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-        let open = await sim.easel(["plan", Self.config, "--token-file", path, "--detailed-exitcode"], environment: environment)
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        let group = await sim.easel(["plan", Self.config, "--token-file", path, "--detailed-exitcode"], environment: environment)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        let closed = await sim.easel(["plan", Self.config, "--token-file", path, "--detailed-exitcode"], environment: environment)
-        await sim.stop()
+        try await SimHarness.with(seed: nil) { sim in
+            let path = try sim.write("token", SimHarness.token + "\n")
+            // A wrong CANVAS_TOKEN: the run only works if the file is the token used.
+            let environment = ["CANVAS_TOKEN": "wrong-token"]
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+            let open = await sim.easel(["plan", Self.config, "--token-file", path, "--detailed-exitcode"], environment: environment)
+            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+            let group = await sim.easel(["plan", Self.config, "--token-file", path, "--detailed-exitcode"], environment: environment)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            let closed = await sim.easel(["plan", Self.config, "--token-file", path, "--detailed-exitcode"], environment: environment)
 
-        #expect(open.code == 2, "\(open.err)")
-        #expect(open.err.contains("warning: token file '\(path)' is readable by others (mode 0644); chmod 600 it"), "\(open.err)")
-        #expect(group.err.contains("warning: token file '\(path)' is readable by others (mode 0640); chmod 600 it"), "\(group.err)")
-        #expect(closed.code == 2, "\(closed.err)")
-        #expect(!closed.err.contains("warning:"), "\(closed.err)")
-        for run in [open, group, closed] { #expect(!(run.err + run.out).contains(SimHarness.token)) }
+            #expect(open.code == 2, "\(open.err)")
+            #expect(open.err.contains("warning: token file '\(path)' is readable by others (mode 0644); chmod 600 it"), "\(open.err)")
+            #expect(group.err.contains("warning: token file '\(path)' is readable by others (mode 0640); chmod 600 it"), "\(group.err)")
+            #expect(closed.code == 2, "\(closed.err)")
+            #expect(!closed.err.contains("warning:"), "\(closed.err)")
+            for run in [open, group, closed] { #expect(!(run.err + run.out).contains(SimHarness.token)) }
+        }
     }
 }

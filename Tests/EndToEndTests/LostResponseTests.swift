@@ -11,8 +11,8 @@ import Testing
             e2e.sim.reseedFaults(7)
             e2e.sim.updateConfig { $0.dropRate = 0.25 }
             let failures = try await e2e.apply(plan, config: School.config)
-            let drifted = School.config.replacingOccurrences(
-                of: "{user: S1002, role: student, section: MATH-P1}", with: "{user: S1002, role: student, section: MATH-P2}")
+            let drifted = School.config.edited(
+                replacing: "{user: S1002, role: student, section: MATH-P1}", with: "{user: S1002, role: student, section: MATH-P2}")
             let replace = try await e2e.plan(drifted)
             let replaceFailures = try await e2e.apply(replace, config: drifted)
             let drops = e2e.sim.requestStats.drops

@@ -126,21 +126,21 @@ import Testing
     static let school = SimHarness.path("examples/school")
 
     @Test func planReadsThroughTheReportWhenAskedAndTheJSONIsTheSame() async throws {
-        let sim = try await SimHarness.start()
-        defer { Task { await sim.stop() } }
-        let api = await sim.easel(["plan", Self.school, "--format", "json", "--read-via", "api"])
-        let report = await sim.easel(["plan", Self.school, "--format", "json", "--read-via", "report"])
-        #expect(api.code == 0 && report.code == 0, "\(api.err)\(report.err)")
-        #expect(report.err.contains("read Canvas via the provisioning report"), "\(report.err)")
-        #expect(!api.err.contains("provisioning report"))
-        let plans = try [api.out, report.out].map { try PlanJSON.decode(Data($0.utf8)) }
-        #expect(plans[0].operations.count > 1000)
-        #expect(plans[0].operations == plans[1].operations)
-        #expect(plans[0].warnings == plans[1].warnings)
+        try await SimHarness.with { sim in
+            let api = await sim.easel(["plan", Self.school, "--format", "json", "--read-via", "api"])
+            let report = await sim.easel(["plan", Self.school, "--format", "json", "--read-via", "report"])
+            #expect(api.code == 0 && report.code == 0, "\(api.err)\(report.err)")
+            #expect(report.err.contains("read Canvas via the provisioning report"), "\(report.err)")
+            #expect(!api.err.contains("provisioning report"))
+            let plans = try [api.out, report.out].map { try PlanJSON.decode(Data($0.utf8)) }
+            #expect(plans[0].operations.count > 1000)
+            #expect(plans[0].operations == plans[1].operations)
+            #expect(plans[0].warnings == plans[1].warnings)
 
-        let auto = await sim.easel(["drift", Self.school, "--read-via", "auto"])
-        #expect(auto.code == 2)
-        #expect(!auto.err.contains("provisioning report"), "a school this small reads through the API")
+            let auto = await sim.easel(["drift", Self.school, "--read-via", "auto"])
+            #expect(auto.code == 2)
+            #expect(!auto.err.contains("provisioning report"), "a school this small reads through the API")
+        }
     }
 
     /// `auto` on a district-sized scope takes the report, and the API when the token may not
@@ -170,11 +170,11 @@ import Testing
     }
 
     @Test func anUnknownPathIsRefused() async throws {
-        let sim = try await SimHarness.start(seed: nil)
-        defer { Task { await sim.stop() } }
-        let run = await sim.easel(["plan", Self.school, "--read-via", "graphql"])
-        #expect(run.code != 0 && run.code != 2)
-        #expect(run.err.contains("--read-via"), "\(run.err)")
+        try await SimHarness.with(seed: nil) { sim in
+            let run = await sim.easel(["plan", Self.school, "--read-via", "graphql"])
+            #expect(run.code != 0 && run.code != 2)
+            #expect(run.err.contains("--read-via"), "\(run.err)")
+        }
     }
 }
 

@@ -23,22 +23,21 @@ import Testing
         try #require(json["operations"] as? [[String: Any]])
     }
 
-    /// Plans the school into a file; returns the simulator and the path.
-    static func saved(environment: [String: String] = [:]) async throws -> (SimHarness, String) {
-        let sim = try await SimHarness.start()
-        let file = sim.directory.appendingPathComponent("school.plan").path
-        let made = await sim.easel(["plan", school, "--out", file], environment: environment)
-        #expect(made.code == 0, "\(made.err)")
-        sim.server.resetRequestStats()
-        return (sim, file)
+    /// Plans the school into a file on a simulator, then runs `body` with both.
+    static func withSaved(environment: [String: String] = [:], _ body: (SimHarness, String) async throws -> Void) async throws {
+        try await SimHarness.with { sim in
+            let file = sim.directory.appendingPathComponent("school.plan").path
+            let made = await sim.easel(["plan", school, "--out", file], environment: environment)
+            #expect(made.code == 0, "\(made.err)")
+            sim.server.resetRequestStats()
+            try await body(sim, file)
+        }
     }
 
-    /// Applies `file` and stops the simulator: the run, and how many requests Canvas saw.
-    static func applyAndStop(_ sim: SimHarness, _ arguments: [String], environment: [String: String] = [:]) async -> (SimHarness.Run, Int) {
+    /// Applies the saved plan: the run, and how many requests Canvas saw.
+    static func apply(_ sim: SimHarness, _ arguments: [String], environment: [String: String] = [:]) async -> (SimHarness.Run, Int) {
         let apply = await sim.easel(["apply", "--plan"] + arguments, environment: environment)
-        let requests = sim.server.requestStats.total
-        await sim.stop()
-        return (apply, requests)
+        return (apply, sim.server.requestStats.total)
     }
 
     /// Whether the simulator saw a request that could change Canvas.
@@ -52,117 +51,122 @@ import Testing
 
     @Test(arguments: Tampering.allCases)
     func anEditedPlanIsRefusedBeforeCanvasIsRead(_ tampering: Tampering) async throws {
-        let (sim, file) = try await Self.saved()
-        try Self.tamper(file) { json in
-            var ops = try Self.operations(json)
-            let course = try #require(ops.firstIndex { $0["kind"] as? String == "course" && $0["action"] as? String == "create" })
-            switch tampering {
-            case .changedValue:
-                var after = try #require(ops[course]["after"] as? [String: Any])
-                after["name"] = "Renamed by someone"
-                ops[course]["after"] = after
-            case .addedCreate:
-                var extra = ops[course]
-                extra["id"] = "2026-FALL-EXTRA"
-                extra["address"] = "course:2026-FALL-EXTRA"
-                ops.append(extra)
-            case .addedDelete:
-                ops.append([
-                    "address": "course:STAFF-ROOM", "action": "delete", "kind": "course", "id": "STAFF-ROOM",
-                    "canvas_id": "4321", "depends_on": [String](),
-                ])
+        try await Self.withSaved { sim, file in
+            try Self.tamper(file) { json in
+                var ops = try Self.operations(json)
+                let course = try #require(ops.firstIndex { $0["kind"] as? String == "course" && $0["action"] as? String == "create" })
+                switch tampering {
+                case .changedValue:
+                    var after = try #require(ops[course]["after"] as? [String: Any])
+                    after["name"] = "Renamed by someone"
+                    ops[course]["after"] = after
+                case .addedCreate:
+                    var extra = ops[course]
+                    extra["id"] = "2026-FALL-EXTRA"
+                    extra["address"] = "course:2026-FALL-EXTRA"
+                    ops.append(extra)
+                case .addedDelete:
+                    ops.append([
+                        "address": "course:STAFF-ROOM", "action": "delete", "kind": "course", "id": "STAFF-ROOM",
+                        "canvas_id": "4321", "depends_on": [String](),
+                    ])
+                }
+                json["operations"] = ops
             }
-            json["operations"] = ops
+            let (apply, requests) = await Self.apply(sim, [file])
+            #expect(apply.code == 1)
+            #expect(apply.err.contains("the plan's content does not match its digest"), "\(apply.err)")
+            #expect(requests == 0, "refused before Canvas was read")
         }
-        let (apply, requests) = await Self.applyAndStop(sim, [file])
-        #expect(apply.code == 1)
-        #expect(apply.err.contains("the plan's content does not match its digest"), "\(apply.err)")
-        #expect(requests == 0, "refused before Canvas was read")
     }
 
     @Test func aPlanWithoutItsSealIsRefused() async throws {
-        let (sim, file) = try await Self.saved()
-        try Self.tamper(file) { $0["seal"] = nil }
-        let (apply, requests) = await Self.applyAndStop(sim, [file])
-        #expect(apply.code == 1)
-        #expect(apply.err.contains("the plan carries no seal"), "\(apply.err)")
-        #expect(requests == 0)
+        try await Self.withSaved { sim, file in
+            try Self.tamper(file) { $0["seal"] = nil }
+            let (apply, requests) = await Self.apply(sim, [file])
+            #expect(apply.code == 1)
+            #expect(apply.err.contains("the plan carries no seal"), "\(apply.err)")
+            #expect(requests == 0)
+        }
     }
 
     @Test func aSignedPlanIsAppliedWithItsKey() async throws {
-        let (sim, file) = try await Self.saved(environment: Self.key)
-        let apply = await sim.easel(["apply", "--plan", file], environment: Self.key)
-        await sim.stop()
-        #expect(apply.code == 0, "\(apply.err.suffix(800))")
-        #expect(apply.err.contains("checked the saved plan: digest, signature (EASEL_PLAN_KEY), live Canvas unchanged"), "\(apply.err)")
+        try await Self.withSaved(environment: Self.key) { sim, file in
+            let apply = await sim.easel(["apply", "--plan", file], environment: Self.key)
+            #expect(apply.code == 0, "\(apply.err.suffix(800))")
+            #expect(apply.err.contains("checked the saved plan: digest, signature (EASEL_PLAN_KEY), live Canvas unchanged"), "\(apply.err)")
+        }
     }
 
     @Test func aSignedPlanWhoseSignatureWasRemovedIsRefused() async throws {
-        let (sim, file) = try await Self.saved(environment: Self.key)
-        try Self.tamper(file) { json in
-            var seal = try #require(json["seal"] as? [String: Any])
-            seal["signature"] = nil
-            json["seal"] = seal
+        try await Self.withSaved(environment: Self.key) { sim, file in
+            try Self.tamper(file) { json in
+                var seal = try #require(json["seal"] as? [String: Any])
+                seal["signature"] = nil
+                json["seal"] = seal
+            }
+            let (apply, requests) = await Self.apply(sim, [file], environment: Self.key)
+            #expect(apply.code == 1)
+            #expect(apply.err.contains("EASEL_PLAN_KEY is set, but the plan is not signed"), "\(apply.err)")
+            #expect(requests == 0)
         }
-        let (apply, requests) = await Self.applyAndStop(sim, [file], environment: Self.key)
-        #expect(apply.code == 1)
-        #expect(apply.err.contains("EASEL_PLAN_KEY is set, but the plan is not signed"), "\(apply.err)")
-        #expect(requests == 0)
     }
 
     @Test func aPlanSignedWithAnotherKeyIsRefused() async throws {
-        let (sim, file) = try await Self.saved(environment: Self.key)
-        let (apply, requests) = await Self.applyAndStop(sim, [file], environment: ["EASEL_PLAN_KEY": "another-key"])
-        #expect(apply.code == 1)
-        #expect(apply.err.contains("the plan's signature does not match EASEL_PLAN_KEY"), "\(apply.err)")
-        #expect(requests == 0)
+        try await Self.withSaved(environment: Self.key) { sim, file in
+            let (apply, requests) = await Self.apply(sim, [file], environment: ["EASEL_PLAN_KEY": "another-key"])
+            #expect(apply.code == 1)
+            #expect(apply.err.contains("the plan's signature does not match EASEL_PLAN_KEY"), "\(apply.err)")
+            #expect(requests == 0)
+        }
     }
 
     /// Someone edits the plan and seals it again (anyone can compute a digest): without a
     /// key, the config is what catches it.
     @Test func aResealedPlanIsRefusedWhenTheConfigDoesNotAskForIt() async throws {
-        let (sim, file) = try await Self.saved()
-        var (plan, _) = try PlanJSON.decodeSaved(Data(contentsOf: URL(fileURLWithPath: file)))
-        let index = try #require(plan.operations.firstIndex { $0.kind == .course && $0.action == .create })
-        plan.operations[index].after?["name"] = .string("Renamed by someone")
-        try PlanJSON.encodeSaved(plan, key: nil).write(toFile: file, atomically: true, encoding: .utf8)
+        try await Self.withSaved { sim, file in
+            var (plan, _) = try PlanJSON.decodeSaved(Data(contentsOf: URL(fileURLWithPath: file)))
+            let index = try #require(plan.operations.firstIndex { $0.kind == .course && $0.action == .create })
+            plan.operations[index].after?["name"] = .string("Renamed by someone")
+            try PlanJSON.encodeSaved(plan, key: nil).write(toFile: file, atomically: true, encoding: .utf8)
 
-        let unchecked = await sim.easel(["apply", "--plan", file, Self.school])
-        let wrote = Self.wrote(sim)
-        await sim.stop()
-        #expect(unchecked.code == 1)
-        #expect(unchecked.err.contains("1 of its operations is not what '\(Self.school)' asks for"), "\(unchecked.err)")
-        #expect(unchecked.err.contains("the config asks for it differently"), "\(unchecked.err)")
-        #expect(!wrote, "nothing was written to Canvas")
+            let unchecked = await sim.easel(["apply", "--plan", file, Self.school])
+            let wrote = Self.wrote(sim)
+            #expect(unchecked.code == 1)
+            #expect(unchecked.err.contains("1 of its operations is not what '\(Self.school)' asks for"), "\(unchecked.err)")
+            #expect(unchecked.err.contains("the config asks for it differently"), "\(unchecked.err)")
+            #expect(!wrote, "nothing was written to Canvas")
+        }
     }
 
     @Test func aPlanMadeFromAnotherConfigIsRefused() async throws {
-        let (sim, file) = try await Self.saved()
-        let other = SimHarness.path("examples/class-as-term")
-        let (apply, requests) = await Self.applyAndStop(sim, [file, other])
-        #expect(apply.code == 1)
-        #expect(apply.err.contains("it was made from another config than '\(other)'"), "\(apply.err)")
-        #expect(requests == 0)
+        try await Self.withSaved { sim, file in
+            let other = SimHarness.path("examples/class-as-term")
+            let (apply, requests) = await Self.apply(sim, [file, other])
+            #expect(apply.code == 1)
+            #expect(apply.err.contains("it was made from another config than '\(other)'"), "\(apply.err)")
+            #expect(requests == 0)
+        }
     }
 
     @Test func thePlansOwnConfigPassesEveryCheck() async throws {
-        let (sim, file) = try await Self.saved(environment: Self.key)
-        let apply = await sim.easel(["apply", "--plan", file, Self.school], environment: Self.key)
-        await sim.stop()
-        #expect(apply.code == 0, "\(apply.err.suffix(800))")
-        #expect(
-            apply.err.contains(
-                "checked the saved plan: digest, signature (EASEL_PLAN_KEY), config hash, live Canvas unchanged, every operation asked for by the config"),
-            "\(apply.err)")
+        try await Self.withSaved(environment: Self.key) { sim, file in
+            let apply = await sim.easel(["apply", "--plan", file, Self.school], environment: Self.key)
+            #expect(apply.code == 0, "\(apply.err.suffix(800))")
+            #expect(
+                apply.err.contains(
+                    "checked the saved plan: digest, signature (EASEL_PLAN_KEY), config hash, live Canvas unchanged, every operation asked for by the config"),
+                "\(apply.err)")
+        }
     }
 
     /// The seal covers the canonical form: a plan decoded and written again seals the same.
     @Test func theCanonicalFormRoundTrips() async throws {
-        let (sim, file) = try await Self.saved(environment: Self.key)
-        let data = try? Data(contentsOf: URL(fileURLWithPath: file))
-        await sim.stop()
-        let (plan, seal) = try PlanJSON.decodeSaved(try #require(data))
-        #expect(seal == PlanSeal.make(for: plan, key: "ci-secret-1"))
-        #expect(PlanJSON.encodeSaved(plan, key: "ci-secret-1") == String(decoding: try #require(data), as: UTF8.self))
+        try await Self.withSaved(environment: Self.key) { sim, file in
+            let data = try? Data(contentsOf: URL(fileURLWithPath: file))
+            let (plan, seal) = try PlanJSON.decodeSaved(try #require(data))
+            #expect(seal == PlanSeal.make(for: plan, key: "ci-secret-1"))
+            #expect(PlanJSON.encodeSaved(plan, key: "ci-secret-1") == String(decoding: try #require(data), as: UTF8.self))
+        }
     }
 }

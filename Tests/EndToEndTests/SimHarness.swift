@@ -11,8 +11,25 @@ struct SimHarness {
     let server: SimServer
     let directory: URL
 
-    /// Starts a simulator seeded with `seed` (a path under the repository, or none).
-    static func start(seed: String? = "examples/seeds/school.json", configure: (inout SimOptions) -> Void = { _ in }) async throws -> SimHarness {
+    /// Runs `body` against a simulator seeded with `seed` (a path under the repository, or
+    /// none), and stops the simulator before returning, also when `body` throws.
+    static func with<T>(
+        seed: String? = "examples/seeds/school.json", configure: (inout SimOptions) -> Void = { _ in },
+        _ body: (SimHarness) async throws -> T
+    ) async throws -> T {
+        let sim = try await start(seed: seed, configure: configure)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(sim))
+        } catch {
+            result = .failure(error)
+        }
+        await sim.stop()
+        return try result.get()
+    }
+
+    /// Starts a simulator seeded with `seed`; `with` is the way in, so that it is stopped.
+    private static func start(seed: String? = "examples/seeds/school.json", configure: (inout SimOptions) -> Void = { _ in }) async throws -> SimHarness {
         var options = SimOptions()
         options.tokens = [token]
         options.faultSeed = 42

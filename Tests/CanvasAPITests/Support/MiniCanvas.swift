@@ -42,6 +42,8 @@ final class MiniCanvas: Sendable {
     }
 
     private let state = Locked(State())
+    /// Holds `/api/v1/slow` until a test opens it.
+    let slow = Gate()
 
     var courses: [Course] { state.withLock { Array($0.courses.values) } }
     var coursePosts: Int { state.withLock { $0.coursePosts } }
@@ -62,7 +64,7 @@ final class MiniCanvas: Sendable {
             Self.json(401, #"{"status":"unauthorized","errors":[{"message":"user not authorized to perform that action"}]}"#)
         }
         router.get("api/v1/slow") { _, _ -> Response in
-            try await Task.sleep(for: .seconds(10))
+            await self.slow.pass()
             return Self.json(200, #"{"id":"slow"}"#)
         }
         router.get("api/v1/items") { request, _ -> Response in self.items(request) }

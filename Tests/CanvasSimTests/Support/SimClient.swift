@@ -100,15 +100,21 @@ func withSim<T>(
     options.seed = seed
     options.faultSeed = 42
     configure(&options)
+    return try await withServer(options) { server in try await body(server, SimClient(server)) }
+}
+
+/// Starts a simulator with exactly `options`, runs `body`, and shuts it down before
+/// returning, also when `body` throws.
+func withServer<T>(_ options: SimOptions, _ body: (SimServer) async throws -> T) async throws -> T {
     let server = try await SimServer.start(options)
+    let result: Result<T, any Error>
     do {
-        let result = try await body(server, SimClient(server))
-        await server.shutdown()
-        return result
+        result = .success(try await body(server))
     } catch {
-        await server.shutdown()
-        throw error
+        result = .failure(error)
     }
+    await server.shutdown()
+    return try result.get()
 }
 
 extension Dictionary where Key == String, Value == Any {

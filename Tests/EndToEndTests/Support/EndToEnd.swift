@@ -53,29 +53,50 @@ struct EndToEnd {
         return try await maker.plan(loaded, config: config, options: PlanOptions(now: ConfigDate(iso: Self.now)!))
     }
 
-    /// Runs the plan's operations in order, skipping those whose prerequisite failed; a
-    /// stand-in for the apply engine. Returns each failure as `address: error`.
+    /// Applies the plan through the production `ApplyEngine` (the dependency graph, in
+    /// parallel) with the real `CanvasOperationRunner`. The operations at `skipped` are not
+    /// run, as a partial apply leaves them; each must be in the plan. Returns, in plan order,
+    /// each operation that failed or was skipped for a failure, as `address: error` or
+    /// `address: skipped …`; a deliberately skipped operation itself is not listed.
     @discardableResult
-    func apply(_ plan: Plan, config text: String, skipping skipped: Set<String> = []) async throws -> [String] {
+    func apply(
+        _ plan: Plan, config text: String, skipping skipped: Set<String> = [], parallelism: Int = 8,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws -> [String] {
+        let addresses = Set(plan.operations.map(\.address))
+        #expect(skipped.isSubset(of: addresses), "not in the plan, so not skipped: \(skipped.subtracting(addresses).sorted())",
+            sourceLocation: sourceLocation)
         let (_, config) = try Self.config(text)
-        let runner = CanvasOperationRunner(client: client, config: config)
-        var resolved = ResolvedIds()
-        var failed = Set<String>(skipped)
-        var failures: [String] = []
-        for op in plan.operations where !skipped.contains(op.address) {
-            guard op.dependsOn.allSatisfy({ !failed.contains($0) }) else {
-                failed.insert(op.address)
-                failures.append("\(op.address): skipped")
-                continue
-            }
-            do {
-                resolved.record(op, try await runner.run(op, resolved: resolved))
-            } catch {
-                failed.insert(op.address)
-                failures.append("\(op.address): \(error)")
+        let runner = SkippingRunner(runner: CanvasOperationRunner(client: client, config: config), skipped: skipped)
+        let report = await ApplyEngine(runner: runner, parallelism: parallelism).run(plan.operations)
+        #expect(report.notStarted.isEmpty, "never started: \(report.notStarted.map(\.address))", sourceLocation: sourceLocation)
+        return plan.operations.compactMap { op in
+            switch report.outcome[op.address] {
+            case .done?: return nil
+            case .failed(let message)? where skipped.contains(op.address):
+                #expect(message == String(describing: SkippingRunner.Skipped()), "\(op.address): \(message)", sourceLocation: sourceLocation)
+                return nil
+            case .failed(let message)?: return "\(op.address): \(message)"
+            case .skipped(let root)?: return "\(op.address): skipped because of \(root)"
+            case nil: return "\(op.address): not started"
             }
         }
-        return failures
+    }
+
+    /// Runs every operation through `runner` except those at `skipped`, which fail without
+    /// touching Canvas: the engine then skips what depends on them, as after a real failure.
+    struct SkippingRunner: OperationRunner {
+        struct Skipped: Error, CustomStringConvertible {
+            var description: String { "left out by the test" }
+        }
+
+        let runner: any OperationRunner
+        let skipped: Set<String>
+
+        func run(_ op: PlanOperation, resolved: ResolvedIds) async throws -> OperationOutcome {
+            guard !skipped.contains(op.address) else { throw Skipped() }
+            return try await runner.run(op, resolved: resolved)
+        }
     }
 
     /// `action kind id` per operation, the shape the expectations read best in.
