@@ -73,6 +73,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "EaselYAMLTests", dependencies: ["EaselYAML"]),
+        .testTarget(name: "BulkFilesTests", dependencies: ["BulkFiles"]),
         .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CanvasAPITests",
