@@ -1,7 +1,7 @@
 # The README's commands. Each does its own set-up.
 SWIFT ?= swift
 
-.PHONY: setup build demo test bench bench-small clean
+.PHONY: setup build demo test bench bench-small fuzz clean
 
 setup:
 	@bash scripts/setup
@@ -27,5 +27,10 @@ bench: setup
 bench-small: setup
 	@python3 scripts/bench --small $(BENCH_ARGS)
 
+## The libFuzzer targets (docs/fuzzing.md), FUZZ_SECONDS each (default 60); exits 1 on a crash.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -73,6 +73,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "EaselYAMLTests", dependencies: ["EaselYAML"]),
+        .testTarget(name: "BulkFilesTests", dependencies: ["BulkFiles"]),
         .testTarget(name: "EaselCoreTests", dependencies: ["EaselCore", "EaselYAML"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CanvasAPITests",
@@ -93,3 +94,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer targets (docs/fuzzing.md), declared only for `scripts/fuzz`'s build
+// (EASEL_FUZZ=1, `-sanitize=fuzzer`): they call libFuzzer's driver, which the normal build
+// does not link.
+if Context.environment["EASEL_FUZZ"] == "1" {
+    package.targets += [
+        .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+        .executableTarget(name: "fuzz-config", dependencies: ["CFuzzer", "EaselCore", "EaselYAML"], path: "Fuzz/fuzz-config"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["CFuzzer", "BulkFiles"], path: "Fuzz/fuzz-csv"),
+        .executableTarget(name: "fuzz-zip", dependencies: ["CFuzzer", "BulkFiles"], path: "Fuzz/fuzz-zip"),
+    ]
+}

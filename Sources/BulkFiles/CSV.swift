@@ -103,8 +103,21 @@ public enum CSV {
     public static func line(_ fields: [String?]) -> String {
         fields.map { value in
             guard let value else { return "" }
-            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            // A leading byte order mark is quoted too, or a reader drops it from a file's first field.
+            if value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+                || value.unicodeScalars.first == "\u{FEFF}"
+            {
+                // Scalars, not Characters: a quote followed by a combining mark is one Character
+                // that a Character-wise replacement would leave undoubled.
+                var quoted = String.UnicodeScalarView()
+                quoted.append("\"")
+                for scalar in value.unicodeScalars {
+                    quoted.append(scalar)
+                    if scalar == "\"" { quoted.append("\"") }
+                }
+                quoted.append("\"")
+                return String(quoted)
             }
             return value
         }.joined(separator: ",") + "\n"

@@ -24,13 +24,13 @@ struct ConfigArgument: ParsableArguments {
         return (config, loaded)
     }
 
+    /// Every command's config problems: the first `DiagnosticRenderer.defaultLimit` in full, a
+    /// count of the rest, and the number of errors.
     func printDiagnostics(_ loaded: LoadedConfig, _ console: Console, noColor: Bool) {
         guard !loaded.diagnostics.isEmpty else { return }
         var renderer = loaded.renderer
         renderer.color = console.colorEnabled(for: console.err, noColor: noColor)
-        for diagnostic in loaded.diagnostics {
-            console.err.line(renderer.render(diagnostic))
-        }
+        console.err.line(renderer.renderAll(loaded.diagnostics))
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             console.err.line("\(errors) error\(errors == 1 ? "" : "s") in the config; nothing was changed")

@@ -4,11 +4,16 @@ import Testing
 
 /// One invalid config per kind of error, each with its exact rendered diagnostics beside it.
 @Suite struct ConfigDiagnosticsTests {
+    @Test func theFixturesAreThere() {
+        #expect(Fixtures.invalidCases().count >= 30)
+    }
+
     @Test(arguments: Fixtures.invalidCases())
     func invalidConfigIsReportedExactly(_ name: String) throws {
         try #require(!name.hasPrefix(Fixtures.listingFailed), "\(name)")
         let file = "\(name).yaml"
-        let loaded = ConfigLoader.load(texts: [(file, try Fixtures.text("invalid/\(file)"))])
+        // Bytes, not text: some fixtures are not UTF-8 on purpose.
+        let loaded = ConfigLoader.load(contents: [(file, try Fixtures.bytes("invalid/\(file)"))])
         #expect(loaded.config == nil, "an invalid config yields no config")
         #expect(loaded.diagnostics.hasErrors)
         let rendered = loaded.diagnostics.map { loaded.renderer.render($0) + "\n" }.joined()
@@ -63,6 +68,36 @@ import Testing
         let loaded = ConfigLoader.load(path: path)
         #expect(loaded.config == nil)
         #expect(loaded.diagnostics.map(\.message) == ["duplicate course id '2026F-BIO'"])
+    }
+
+    /// An empty fragment beside the file with the version is fine; with no version anywhere,
+    /// the error points at the first file and says every file was empty.
+    @Test func anEmptyFragmentNeedsTheVersionElsewhere() {
+        let fine = ConfigLoader.load(texts: [
+            ("00-empty.yaml", ""), ("10-school.yaml", "version: 1\nterms:\n  - {id: T1, name: Fall}\n"),
+            ("20-later.yaml", "# courses go here\n"),
+        ])
+        #expect(fine.diagnostics.isEmpty)
+        #expect(fine.config?.terms.map(\.id) == ["T1"])
+
+        let empty = ConfigLoader.load(texts: [("a.yaml", ""), ("b.yaml", "# nothing yet\n")])
+        #expect(empty.config == nil)
+        #expect(empty.diagnostics.map(\.message) == ["the config does not say 'version: 1'"])
+        #expect(empty.diagnostics.first?.range?.file == "a.yaml")
+        #expect(empty.diagnostics.first?.notes.map(\.message) == ["every file is empty or holds only comments"])
+    }
+
+    /// Every file that is not UTF-8 is reported, each at its first bad byte.
+    @Test func encodingErrorsAreLocatedInEveryFile() throws {
+        let loaded = ConfigLoader.load(contents: [
+            ("a.yaml", Array("version: 1\r\nterms:\n  - {id: \"Zoë\", name: x".utf8) + [0xC3, 0x28]),
+            ("b.yaml", Array("terms: []\n".utf8)),
+            ("c.yaml", [0xEF, 0xBB, 0xBF] + Array("x: é".utf8) + [0x80]),
+        ])
+        #expect(loaded.config == nil)
+        #expect(loaded.diagnostics.map { "\($0.range!.file):\($0.range!.start.line):\($0.range!.start.column)" }
+            == ["a.yaml:3:24", "c.yaml:1:5"])
+        #expect(loaded.diagnostics.first?.message == "not UTF-8 text: invalid byte 0xC3 (save the file as UTF-8)")
     }
 
     @Test func aMissingPathIsAnErrorWithoutLocation() {

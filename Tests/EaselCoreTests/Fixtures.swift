@@ -35,6 +35,10 @@ enum Fixtures {
         try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
     }
 
+    static func bytes(_ relative: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: directory.appendingPathComponent(relative)))
+    }
+
     /// Set `EASEL_RECORD=1` to rewrite golden files from the current output; review the diff.
     static var recording: Bool { ProcessInfo.processInfo.environment["EASEL_RECORD"] == "1" }
 

@@ -137,6 +137,63 @@ import Testing
                 """)
     }
 
+    static let longLine = "k: " + String(repeating: "a", count: 300) + "BAD" + String(repeating: "b", count: 200)
+
+    /// A line longer than 120 characters shows a window around the column, cut with `…`.
+    @Test(arguments: [
+        (
+            "in the middle", at(1, 304, 307),
+            "…" + String(repeating: "a", count: 40) + "BAD" + String(repeating: "b", count: 75) + "…",
+            " " + String(repeating: " ", count: 40) + "^~~"
+        ),
+        (
+            "near the start", at(1, 4, 7), "k: " + String(repeating: "a", count: 115) + "…",
+            "   ^~~"
+        ),
+        (
+            "past the end", at(1, 507, 508), "…" + String(repeating: "b", count: 118),
+            " " + String(repeating: " ", count: 118) + "^"
+        ),
+        (
+            "underline longer than the window", at(1, 4, 500), "k: " + String(repeating: "a", count: 115) + "…",
+            "   ^" + String(repeating: "~", count: 114)
+        ),
+        (
+            "spanning lines", at(1, 304, to: 2, 1),
+            "…" + String(repeating: "a", count: 40) + "BAD" + String(repeating: "b", count: 75) + "…",
+            " " + String(repeating: " ", count: 40) + "^" + String(repeating: "~", count: 77)
+        ),
+    ])
+    func longLinesAreWindowed(_ name: String, range: SourceRange, line: String, marker: String) {
+        let renderer = DiagnosticRenderer(sources: ["school.yaml": Self.longLine + "\nnext: 1\n"])
+        let rendered = renderer.render(.error("bad", at: range))
+        #expect(rendered == "school.yaml:1:\(range.start.column): error: bad\n    1 | \(line)\n      | \(marker)")
+        #expect(line.unicodeScalars.count <= 120)
+    }
+
+    /// However long the line and far the column, one diagnostic renders in a few hundred bytes.
+    @Test func aHugeLineRendersSmall() {
+        let text = String(repeating: "x: [1, 2, 3], ", count: 100_000)
+        let renderer = DiagnosticRenderer(sources: ["big.yaml": text])
+        let message = "unknown key '" + String(repeating: "k", count: 50_000) + "' (did you mean 'name'?)"
+        let rendered = renderer.render(
+            .error(message, at: Self.at(1, 700_000, 1_000_000, file: "big.yaml"), notes: [.init("here", at: Self.at(1, 3, 4, file: "big.yaml"))]))
+        #expect(rendered.utf8.count < 1_000)
+        #expect(rendered.hasPrefix("big.yaml:1:700000: error: unknown key 'kkk"))
+        #expect(rendered.contains("k…k"))
+        #expect(rendered.contains("kk' (did you mean 'name'?)\n"))
+    }
+
+    @Test func renderAllShowsTheFirstFiftyAndCountsTheRest() {
+        let diagnostics =
+            (1...55).map { Diagnostic.error("e\($0)", at: nil) } + [.warning("w", at: nil), .error("last", at: nil)]
+        let lines = renderer.renderAll(diagnostics).split(separator: "\n")
+        #expect(lines.count == 51)
+        #expect(lines[49] == "error: e50")
+        #expect(lines[50] == "and 6 more errors and 1 more warning")
+        #expect(renderer.renderAll(Array(diagnostics.prefix(50))).split(separator: "\n").count == 50)
+    }
+
     @Test(arguments: [
         ([Diagnostic.Severity](), "no problems"),
         ([.error], "1 error"),

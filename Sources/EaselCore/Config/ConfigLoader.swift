@@ -37,11 +37,27 @@ public enum ConfigLoader {
                 .map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty { return failed("no *.yaml or *.yml files in '\(path)'") }
         }
-        var texts: [(String, String)] = []
+        var contents: [(String, [UInt8])] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { return failed("cannot read '\(file)'") }
-            guard let text = String(validating: data, as: UTF8.self) else { return failed("'\(file)' is not UTF-8 text") }
-            texts.append((file, text))
+            contents.append((file, [UInt8](data)))
+        }
+        return load(contents: contents)
+    }
+
+    /// Loads a config from files' bytes: `(path, bytes)` in merge order. A file that is not
+    /// UTF-8 is an error at its first invalid byte, and then nothing is decoded.
+    public static func load(contents: [(String, [UInt8])]) -> LoadedConfig {
+        var texts: [(String, String)] = []
+        var errors: [Diagnostic] = []
+        for (file, bytes) in contents {
+            let decoded = YAML.text(of: bytes, file: file)
+            texts.append((file, decoded.text))
+            if let error = decoded.error { errors.append(error) }
+        }
+        guard errors.isEmpty else {
+            let sources = Dictionary(texts, uniquingKeysWith: { a, _ in a })
+            return LoadedConfig(config: nil, diagnostics: errors, sources: sources, files: texts.map(\.0))
         }
         return load(texts: texts)
     }
@@ -87,9 +103,14 @@ public enum ConfigLoader {
             config.courses += fragment.courses
             blocks += fragment.classes
         }
-        if version == nil, let (file, _) = texts.first, !fragments.isEmpty {
+        // An empty file (or one of only comments) declares no version either: alone it is an
+        // error, as the user likely emptied the wrong file; beside a file with the version it
+        // is an empty fragment and fine (docs/config-reference.md, "Files and merging").
+        if version == nil, let (file, _) = texts.first {
             let start = SourceLocation(line: 1, column: 1)
-            reader.error("the config does not say 'version: 1'", at: SourceRange(file: file, start: start, end: start))
+            let notes: [Diagnostic.Note] = fragments.isEmpty ? [.init(Self.nothingDeclared(texts.count))] : []
+            reader.error(
+                "the config does not say 'version: 1'", at: SourceRange(file: file, start: start, end: start), notes: notes)
         }
         let expander = ClassesExpander(reader: reader)
         for block in blocks { expander.expand(block, into: &config) }
@@ -97,6 +118,10 @@ public enum ConfigLoader {
         let diagnostics = reader.diagnostics
         return LoadedConfig(
             config: diagnostics.hasErrors ? nil : config, diagnostics: diagnostics, sources: sources, files: files)
+    }
+
+    private static func nothingDeclared(_ files: Int) -> String {
+        files == 1 ? "the file is empty or holds only comments" : "every file is empty or holds only comments"
     }
 
     private static func failed(_ message: String) -> LoadedConfig {
