@@ -1,7 +1,7 @@
 import ArgumentParser
 import EaselCore
-import Foundation
 import EaselYAML
+import Foundation
 
 /// The CONFIG argument: a file or directory, `easel.yaml` or `easel/` by default.
 struct ConfigArgument: ParsableArguments {
