@@ -38,7 +38,9 @@ let package = Package(
         .target(name: "BulkFiles", dependencies: ["CZlib"]),
         .target(name: "EaselHTTP", dependencies: ["CCurl"]),
         .target(name: "CanvasAPI", dependencies: ["EaselHTTP"]),
-        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI", "BulkFiles"]),
+        // The git commit a release was built from (scripts/release defines it); empty otherwise.
+        .target(name: "EaselBuildInfo"),
+        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI", "BulkFiles", "EaselBuildInfo"]),
         .target(
             name: "EaselCLI",
             dependencies: [
