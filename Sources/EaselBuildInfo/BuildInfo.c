@@ -1,7 +1,7 @@
 #include "EaselBuildInfo.h"
 
-// The commit arrives as bare tokens (a define given on the command line never needs shell
-// quotes that way) and is turned into a string here.
+// The commit arrives as bare tokens (`-DEASEL_BUILD_COMMIT=1a2b3c-dirty`, no quotes to
+// survive on a command line) and is turned into a string here.
 #define EASEL_STRINGIFY_(x) #x
 #define EASEL_STRINGIFY(x) EASEL_STRINGIFY_(x)
 
