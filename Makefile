@@ -1,7 +1,7 @@
 # The README's commands. Each does its own set-up.
 SWIFT ?= swift
 
-.PHONY: setup build demo test bench bench-small clean
+.PHONY: setup build demo test bench bench-small release test-install clean
 
 setup:
 	@bash scripts/setup
@@ -27,5 +27,14 @@ bench: setup
 bench-small: setup
 	@python3 scripts/bench --small $(BENCH_ARGS)
 
+## easel and canvas-sim for machines without Swift: dist/ gets the tarball, both .debs and
+## SHA256SUMS (scripts/release says what is in each).
+release: setup
+	@bash scripts/release
+
+## Installs dist/'s .deb into a clean Debian bookworm root and runs easel there (root only).
+test-install:
+	@bash scripts/test-install
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-release dist
