@@ -1,7 +1,7 @@
 # The README's commands. Each does its own set-up.
 SWIFT ?= swift
 
-.PHONY: setup build demo test bench bench-small fuzz clean
+.PHONY: setup build demo test bench bench-small fuzz release test-install clean
 
 setup:
 	@bash scripts/setup
@@ -32,5 +32,14 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz
 
+## easel and canvas-sim for machines without Swift: dist/ gets the tarball, both .debs and
+## SHA256SUMS (scripts/release says what is in each).
+release: setup
+	@bash scripts/release
+
+## Installs dist/'s .deb into a clean Debian bookworm root and runs easel there (root only).
+test-install:
+	@bash scripts/test-install
+
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-release dist

@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The git commit a release is built from: scripts/release sets it; a plain `swift build` has
+// none, and `easel --version` says "commit unknown". Only EaselBuildInfo's one C file sees it,
+// so a new commit recompiles that file and relinks, nothing more.
+let buildCommit = Context.environment["EASEL_BUILD_COMMIT"]
+
 let package = Package(
     name: "easel",
     platforms: [.macOS(.v15)],
@@ -38,7 +43,10 @@ let package = Package(
         .target(name: "BulkFiles", dependencies: ["CZlib"]),
         .target(name: "EaselHTTP", dependencies: ["CCurl"]),
         .target(name: "CanvasAPI", dependencies: ["EaselHTTP"]),
-        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI", "BulkFiles"]),
+        .target(
+            name: "EaselBuildInfo",
+            cSettings: buildCommit.map { [.define("EASEL_BUILD_COMMIT", to: $0)] } ?? []),
+        .target(name: "EaselCore", dependencies: ["EaselYAML", "CanvasAPI", "BulkFiles", "EaselBuildInfo"]),
         .target(
             name: "EaselCLI",
             dependencies: [

@@ -244,7 +244,7 @@ struct Apply: AsyncParsableCommand {
         let run = ApplyRun(
             plan: plan, planFile: self.plan, git: GitState.read(at: source),
             actor: RunActor.from(environment: console.environment), readVia: reading.readVia.rawValue,
-            writeVia: via.rawValue, easelVersion: easelVersion)
+            writeVia: via.rawValue, easelVersion: EaselVersion.description)
         journal.begin(run)
         let progress = ApplyProgress(console: console, total: plan.operations.count)
         var writer = ApplyWriter(

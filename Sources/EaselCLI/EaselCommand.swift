@@ -6,7 +6,7 @@ public struct EaselCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "easel",
         abstract: "Canvas LMS as code: keep a Canvas account in the state a YAML config describes.",
-        version: easelVersion,
+        version: EaselVersion.description,
         subcommands: [Validate.self, Render.self, PlanCommand.self, Apply.self, Drift.self, Show.self, Import.self, Log.self])
 
     public init() {}
@@ -63,8 +63,6 @@ extension EaselCommand {
         return first
     }
 }
-
-public let easelVersion = "0.1.0"
 
 /// Ends a command with an exit code after it has printed what it had to say.
 struct CommandExit: Error {

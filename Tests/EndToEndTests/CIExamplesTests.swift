@@ -1,13 +1,16 @@
 import EaselCLI
+import EaselCore
 import EaselYAML
 import Foundation
 import Testing
 
 /// The CI workflows in `examples/ci/`: each parses as YAML, every `easel …` line in its
 /// scripts parses with the real command-line parser (so a renamed flag breaks this test),
-/// and the Canvas token comes from a named secret, never from the file.
+/// the Canvas token comes from a named secret, never from the file, and easel is installed
+/// from a release (the action, the image), never built from source.
 @Suite struct CIExamplesTests {
-    static let files = ["github/plan.yml", "github/apply.yml", "github/drift.yml", "gitlab/.gitlab-ci.yml"]
+    static let github = ["github/plan.yml", "github/apply.yml", "github/drift.yml"]
+    static let files = github + ["gitlab/.gitlab-ci.yml"]
 
     @Test(arguments: files)
     func everyEaselCommandParses(_ file: String) throws {
@@ -20,6 +23,8 @@ import Testing
         for arguments in commands {
             do {
                 _ = try EaselCommand.parseAsRoot(arguments)
+            } catch where EaselCommand.exitCode(for: error) == .success {
+                // `easel --version`: the parser answers it and exits cleanly.
             } catch {
                 Issue.record("\(file): 'easel \(arguments.joined(separator: " "))': \(EaselCommand.message(for: error))")
             }
@@ -51,6 +56,54 @@ import Testing
         }
         if file.hasPrefix("github/") { #expect(text.contains("${{ secrets.CANVAS_TOKEN }}")) }
         #expect(!text.contains("--token "), "no token on a command line")
+    }
+
+    /// Each GitHub job installs easel with easel's action, pinned to this version and a
+    /// checksum, before its first `easel` step; nothing clones, builds or needs Swift.
+    @Test(arguments: github)
+    func githubJobsInstallWithTheAction(_ file: String) throws {
+        let text = try String(contentsOfFile: SimHarness.path("examples/ci/\(file)"), encoding: .utf8)
+        let root = try #require(YAML.parse(text, file: file).root)
+        let jobs = try #require(root["jobs"]?.mappingPairs)
+        #expect(!jobs.isEmpty)
+        for job in jobs {
+            let name = job.key.scalarText ?? "?"
+            #expect(job.value["container"] == nil, "\(file): job '\(name)' runs in a container")
+            let steps = try #require(job.value["steps"]?.sequenceItems, "\(file): job '\(name)' has no steps")
+            let install = try #require(
+                steps.firstIndex { $0["uses"]?.scalarText?.hasSuffix("/easel@v\(EaselVersion.number)") == true },
+                "\(file): job '\(name)' does not use easel's action at v\(EaselVersion.number)")
+            #expect(steps[install]["with"]?["version"]?.scalarText == EaselVersion.number)
+            #expect(steps[install]["with"]?["sha256"]?.scalarText == "${{ vars.EASEL_SHA256 }}")
+            let firstEasel = steps.firstIndex { step in
+                Self.scripts(in: step).contains { !Self.easelCommands($0).isEmpty }
+            }
+            #expect(firstEasel.map { install < $0 } == true, "\(file): job '\(name)' runs easel before installing it")
+        }
+        Self.expectNoBuildFromSource(text, file)
+    }
+
+    /// GitLab's jobs run in easel's image, with the entrypoint cleared for the job's shell.
+    @Test func gitlabJobsRunInTheImage() throws {
+        let file = "gitlab/.gitlab-ci.yml"
+        let text = try String(contentsOfFile: SimHarness.path("examples/ci/\(file)"), encoding: .utf8)
+        let root = try #require(YAML.parse(text, file: file).root)
+        let image = try #require(root["default"]?["image"])
+        #expect(image["name"]?.scalarText == "$EASEL_IMAGE")
+        #expect(image["entrypoint"]?.sequenceItems?.map(\.scalarText) == [""])
+        let jobs = try #require(root.mappingPairs).filter { $0.value["script"] != nil }
+        #expect(jobs.count == 3)
+        for job in jobs {
+            #expect(job.value["image"] == nil, "job '\(job.key.scalarText ?? "?")' names another image")
+        }
+        Self.expectNoBuildFromSource(text, file)
+        #expect(!text.contains("apt-get"), "the image has curl and jq; a job installs nothing (and is not root)")
+    }
+
+    static func expectNoBuildFromSource(_ text: String, _ file: String) {
+        for sign in ["swift build", "swift:", "git clone", "make -C", "EASEL_REPO", "EASEL_REF"] {
+            #expect(!text.contains(sign), "\(file) still builds easel from source: '\(sign)'")
+        }
     }
 
     // MARK: extraction

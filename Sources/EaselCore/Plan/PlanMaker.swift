@@ -32,7 +32,7 @@ public struct PlanMaker: Sendable {
     ) throws(PlanError) -> Plan {
         let (operations, warnings) = try Planner(config: config, live: live, options: options).operations()
         var plan = Plan(
-            easelVersion: easelCoreVersion, createdAt: ConfigDate(epochSeconds: options.now.epochSeconds).iso8601,
+            easelVersion: EaselVersion.number, createdAt: ConfigDate(epochSeconds: options.now.epochSeconds).iso8601,
             canvasUrl: canvasUrl, account: config.canvas.account, configHash: configHash)
         plan.targets = options.targets
         plan.notify = config.policy.notify
@@ -52,5 +52,3 @@ public struct PlanMaker: Sendable {
         return "sha256:" + SHA256.hex(bytes)
     }
 }
-
-public let easelCoreVersion = "0.1.0"
