@@ -100,7 +100,7 @@ struct Apply: AsyncParsableCommand {
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         let url = try connection.url(config, console)
         let options = PlanOptions(allowMassWithdraw: allowMassWithdraw, now: nowDate())
-        let planning = Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
+        let planning = PlanWithProgress(console: console, connection: connection, options: options, readVia: reading.readVia)
         try await connection.withClient(url: url, console: console, parallelism: parallelism) { client in
             try await awaitEarlierImport(client: client, url: url, console: console)
             let (plan, live) = try await planning.planWithLive(config, loaded, client: client, url: url)
@@ -143,7 +143,7 @@ struct Apply: AsyncParsableCommand {
         var source: (config: Config, loaded: LoadedConfig)?
         if self.config.config != nil {
             let (config, loaded) = try self.config.load(console, noColor: global.noColor)
-            let hash = PlanMaker.hash(loaded)
+            let hash = Planner.configHash(loaded)
             guard hash == saved.configHash else {
                 console.err.line(
                     "error: refusing '\(path)': it was made from another config than '\(self.config.config ?? "")' "
@@ -196,7 +196,7 @@ struct Apply: AsyncParsableCommand {
         console: Console
     ) async throws {
         let options = PlanOptions(targets: saved.targets, allowMassWithdraw: true, now: nowDate())
-        let planning = Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
+        let planning = PlanWithProgress(console: console, connection: connection, options: options, readVia: reading.readVia)
         let fresh = try await planning.plan(source.config, source.loaded, client: client, url: url)
         let asked = Dictionary(fresh.operations.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
         let foreign = saved.operations.filter { asked[$0.address] != $0 }

@@ -16,7 +16,7 @@ struct Drift: AsyncParsableCommand {
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         // Drift reports; it never fails on max_withdraw, which guards changes, not reports.
         let options = PlanOptions(allowMassWithdraw: true, now: nowDate())
-        let plan = try await Planning(console: console, connection: connection, options: options, readVia: reading.readVia)
+        let plan = try await PlanWithProgress(console: console, connection: connection, options: options, readVia: reading.readVia)
             .plan(config, loaded)
         console.out.write(render(plan, format: output.format, detail: output.detail, drift: true, console: console, noColor: global.noColor))
         if !plan.isEmpty { throw CommandExit.changes }

@@ -10,7 +10,7 @@ struct Import: AsyncParsableCommand {
         discussion: """
             Users are keyed by SIS id (--user-key login keys them by login instead). Courses without \
             a SIS id are written commented out, with their canvas_id: give each an id to manage it. \
-            Planning the imported config against the same Canvas shows no changes. \
+            PlanWithProgress the imported config against the same Canvas shows no changes. \
             Progress and warnings go to standard error.
             """)
 

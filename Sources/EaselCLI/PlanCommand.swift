@@ -39,7 +39,7 @@ struct PlanCommand: AsyncParsableCommand {
         let console = Console.current
         let (config, loaded) = try self.config.load(console, noColor: global.noColor)
         let options = PlanOptions(targets: targets, allowMassWithdraw: allowMassWithdraw, now: nowDate())
-        let plan = try await Planning(
+        let plan = try await PlanWithProgress(
             console: console, connection: connection, options: options, parallelism: parallelism, readVia: reading.readVia
         ).plan(config, loaded)
         if let out {

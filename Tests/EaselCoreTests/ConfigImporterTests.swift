@@ -17,7 +17,7 @@ import Testing
             #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics.map(loaded.renderer.render).joined())")
             let back = try #require(loaded.config)
             #expect(back.counts.enrollments == imported.config.counts.enrollments)
-            let plan = try PlanMaker.plan(
+            let plan = try Planner.plan(
                 config: back, live: live, configHash: "", canvasUrl: "https://canvas.example",
                 options: PlanOptions(now: ConfigDate(iso: "2026-08-01")!))
             #expect(plan.operations.isEmpty, "\(plan.operations.map(\.address).prefix(5))")

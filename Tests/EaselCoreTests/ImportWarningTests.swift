@@ -31,7 +31,7 @@ import Testing
     static func nextPlan(_ live: LiveState, _ imported: ImportedConfig) throws -> [PlanOperation] {
         let loaded = ConfigLoader.load(texts: [("easel.yaml", ImportRenderer.single(imported, source: "test"))])
         let config = try #require(loaded.config)
-        return try PlanMaker.plan(
+        return try Planner.plan(
             config: config, live: live, configHash: "", canvasUrl: "https://canvas.example",
             options: PlanOptions(allowMassWithdraw: true, now: ConfigDate(iso: "2026-08-01")!)).operations
     }

@@ -65,8 +65,8 @@ import Testing
         live.editCourse("STAFF") { $0.sisId = nil }
         let i = live.users.firstIndex { $0.sisId == "S2" }!
         live.users[i].name = "Samuel Two"
-        return try PlanMaker.plan(
-            config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: "https://school.instructure.com",
+        return try Planner.plan(
+            config: config, live: live, configHash: Planner.configHash(loaded), canvasUrl: "https://school.instructure.com",
             options: PlanOptions(now: ConfigDate(iso: "2026-11-22T09:00:00Z")!))
     }
 

@@ -250,6 +250,6 @@ import Testing
 
 @Suite struct PlanRenderingTests {
     @Test func sha256MatchesTheStandardVectors() {
-        #expect(PlanMaker.hash(ConfigLoader.load(texts: [])) == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Planner.configHash(ConfigLoader.load(texts: [])) == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }

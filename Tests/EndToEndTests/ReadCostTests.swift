@@ -76,7 +76,7 @@ enum SmallDistrict {
             let reports = Reports()
             var counted = reader
             counted.progress = { reports.add($0) }
-            let live = try await counted.read(PlanMaker.scope(of: config))
+            let live = try await counted.read(Planner.scope(of: config))
             #expect(live.courses.count == courses)
             #expect(live.users.count == users)
             stats = e2e.sim.requestStats

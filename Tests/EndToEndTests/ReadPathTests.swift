@@ -149,7 +149,7 @@ import Testing
         try await EndToEnd.run(seed: School.seed) { e2e in
             try await e2e.converge(School.config)
             let (_, config) = try EndToEnd.config(School.config)
-            let scope = PlanMaker.scope(of: config)
+            let scope = Planner.scope(of: config)
             let chosen = Mutex<[String]>([])
             let reader = ReadPathReader(path: .auto, api: e2e.reader(), reportThreshold: 1) { path, reason in
                 chosen.withLock { $0.append("\(path.rawValue): \(reason)") }

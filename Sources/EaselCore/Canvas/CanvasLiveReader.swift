@@ -9,7 +9,7 @@ import CanvasAPI
 ///
 /// ```swift
 /// let reader = CanvasLiveReader(client: client) { print("\($0.requests) requests") }
-/// let live = try await reader.read(PlanMaker.scope(of: config))
+/// let live = try await reader.read(Planner.scope(of: config))
 /// ```
 public struct CanvasLiveReader: LiveReader {
     public let client: CanvasClient

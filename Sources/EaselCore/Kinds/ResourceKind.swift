@@ -8,10 +8,10 @@ protocol ResourceKind {
     associatedtype Attribute: PlanAttribute
 
     /// Adds the kind's creates, updates and withdraws for the config, in config order.
-    static func plan(_ builder: PlanBuilder)
+    static func plan(_ builder: PlanDraft)
     /// Withdraws that wait for the enrollments' (courses pruned, sections removed); most
     /// kinds have none.
-    static func planRemovals(_ builder: PlanBuilder)
+    static func planRemovals(_ builder: PlanDraft)
     /// The live values of the attributes an operation's precondition may name.
     static func liveValues(of op: PlanOperation, in view: LiveView) -> PlanValues
     /// Carries the operation out through the REST API.
@@ -26,7 +26,7 @@ protocol ResourceKind {
 }
 
 extension ResourceKind {
-    static func planRemovals(_ builder: PlanBuilder) {}
+    static func planRemovals(_ builder: PlanDraft) {}
     static func subject(_ op: PlanOperation) -> String { "\(op.kind.rawValue) \(op.id)" }
 }
 

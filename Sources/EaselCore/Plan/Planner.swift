@@ -1,3 +1,5 @@
+import Foundation
+
 /// Diffs the config against live Canvas into ordered operations (docs/canvas-mapping.md says what each operation does).
 ///
 /// Pure: the same config and live state always give the same operations.
@@ -14,7 +16,7 @@ public struct Planner {
 
     /// The operations in execution order, and warnings; or every reason the plan cannot be made.
     public func operations() throws(PlanError) -> (operations: [PlanOperation], warnings: [String]) {
-        let builder = PlanBuilder(config: config, live: live, options: options)
+        let builder = PlanDraft(config: config, live: live, options: options)
         // Each kind in order (terms first), then the withdraws that wait for the enrollments'.
         for kind in PlanOperation.Kind.allCases { kind.resource.plan(builder) }
         for kind in PlanOperation.Kind.allCases { kind.resource.planRemovals(builder) }
@@ -28,5 +30,42 @@ public struct Planner {
             ops = PlanTargeting.narrow(ops, to: options.targets, warnings: &warnings)
         }
         return (ops, warnings)
+    }
+}
+
+extension Planner {
+    /// What the config puts in scope: its terms, courses and users (docs/config-reference.md).
+    public static func scope(of config: Config) -> PlanScope {
+        let userKey = config.policy.userKey
+        return PlanScope(
+            termIds: config.terms.map(\.id),
+            courseIds: config.courses.filter { $0.canvasId == nil }.map(\.id),
+            mappedCanvasIds: config.courses.compactMap(\.canvasId),
+            userKeys: config.users.compactMap { $0.key(userKey) },
+            userKey: userKey, pruneTerms: config.policy.pruneCourses, account: config.canvas.account)
+    }
+    /// The pure part: config and live state in, plan out.
+    public static func plan(
+        config: Config, live: LiveState, configHash: String, canvasUrl: String, options: PlanOptions
+    ) throws(PlanError) -> Plan {
+        let (operations, warnings) = try Planner(config: config, live: live, options: options).operations()
+        var plan = Plan(
+            easelVersion: EaselVersion.number, createdAt: ConfigDate(epochSeconds: options.now.epochSeconds).iso8601,
+            canvasUrl: canvasUrl, account: config.canvas.account, configHash: configHash)
+        plan.targets = options.targets
+        plan.notify = config.policy.notify
+        plan.userKey = config.policy.userKey
+        plan.operations = operations
+        plan.warnings = warnings
+        return plan
+    }
+    /// SHA-256 over the config's files, in merge order, with their names.
+    public static func configHash(_ loaded: LoadedConfig) -> String {
+        var bytes: [UInt8] = []
+        for file in loaded.files {
+            bytes += Array((file as NSString).lastPathComponent.utf8) + [0]
+            bytes += Array((loaded.sources[file] ?? "").utf8) + [0]
+        }
+        return "sha256:" + SHA256.hex(bytes)
     }
 }

@@ -49,7 +49,7 @@ struct EndToEnd {
 
     func plan(_ text: String, reader: (any LiveReader)? = nil) async throws -> Plan {
         let (loaded, config) = try Self.config(text)
-        let maker = PlanMaker(canvasUrl: sim.baseURL, reader: reader ?? self.reader())
+        let maker = LivePlanner(canvasUrl: sim.baseURL, reader: reader ?? self.reader())
         return try await maker.plan(loaded, config: config, options: PlanOptions(now: ConfigDate(iso: Self.now)!))
     }
 

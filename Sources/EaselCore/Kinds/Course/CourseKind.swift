@@ -3,9 +3,9 @@
 enum CourseKind: ResourceKind {
     typealias Attribute = CourseAttribute
 
-    static func plan(_ builder: PlanBuilder) { builder.planCourses() }
+    static func plan(_ builder: PlanDraft) { builder.planCourses() }
 
-    static func planRemovals(_ builder: PlanBuilder) { builder.planPrune() }
+    static func planRemovals(_ builder: PlanDraft) { builder.planPrune() }
 
     static func liveValues(of op: PlanOperation, in view: LiveView) -> PlanValues { view.courseValues(op) }
 

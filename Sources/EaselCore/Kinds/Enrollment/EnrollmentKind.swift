@@ -3,7 +3,7 @@
 enum EnrollmentKind: ResourceKind {
     typealias Attribute = EnrollmentAttribute
 
-    static func plan(_ builder: PlanBuilder) { builder.planEnrollments() }
+    static func plan(_ builder: PlanDraft) { builder.planEnrollments() }
 
     static func liveValues(of op: PlanOperation, in view: LiveView) -> PlanValues { view.enrollmentValues(op) }
 

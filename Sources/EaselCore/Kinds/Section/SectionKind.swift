@@ -3,9 +3,9 @@
 enum SectionKind: ResourceKind {
     typealias Attribute = SectionAttribute
 
-    static func plan(_ builder: PlanBuilder) { builder.planSections() }
+    static func plan(_ builder: PlanDraft) { builder.planSections() }
 
-    static func planRemovals(_ builder: PlanBuilder) { builder.planSectionRemovals() }
+    static func planRemovals(_ builder: PlanDraft) { builder.planSectionRemovals() }
 
     static func liveValues(of op: PlanOperation, in view: LiveView) -> PlanValues { view.sectionValues(op) }
 

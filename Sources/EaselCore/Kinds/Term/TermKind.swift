@@ -3,7 +3,7 @@
 enum TermKind: ResourceKind {
     typealias Attribute = TermAttribute
 
-    static func plan(_ builder: PlanBuilder) { builder.planTerms() }
+    static func plan(_ builder: PlanDraft) { builder.planTerms() }
 
     static func liveValues(of op: PlanOperation, in view: LiveView) -> PlanValues { view.termValues(op) }
 

@@ -3,7 +3,7 @@
 enum UserKind: ResourceKind {
     typealias Attribute = UserAttribute
 
-    static func plan(_ builder: PlanBuilder) { builder.planUsers() }
+    static func plan(_ builder: PlanDraft) { builder.planUsers() }
 
     static func liveValues(of op: PlanOperation, in view: LiveView) -> PlanValues { view.userValues(op) }
 

@@ -1,4 +1,4 @@
-extension PlanBuilder {
+extension PlanDraft {
     /// An enrollment's identity within a course: user, role, section (nil: the default section), observee.
     struct EnrollmentKey: Hashable {
         var user: String

@@ -1,4 +1,4 @@
-extension PlanBuilder {
+extension PlanDraft {
     func planSections() {
         for course in config.courses {
             let twin = liveCourse[course.id]

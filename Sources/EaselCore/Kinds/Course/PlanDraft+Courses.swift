@@ -1,4 +1,4 @@
-extension PlanBuilder {
+extension PlanDraft {
     /// How a config course finds its live twin: by the `canvas_id` it maps, or by SIS id.
     enum CourseMatch {
         case mapped(LiveCourse)

@@ -1,4 +1,4 @@
-extension PlanBuilder {
+extension PlanDraft {
     func planUsers() {
         for user in config.users {
             guard let key = user.key(userKey) else { continue }

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 /// Reads live Canvas and makes a plan, reporting progress and plan-time errors on stderr.
-struct Planning {
+struct PlanWithProgress {
     var console: Console
     var connection: ConnectionOptions
     var options: PlanOptions
@@ -49,7 +49,7 @@ struct Planning {
         let requestsBefore = client.metrics.requestsSent
         let live: LiveState
         do {
-            live = try await reader.read(PlanMaker.scope(of: config))
+            live = try await reader.read(Planner.scope(of: config))
         } catch {
             progress.finish()
             console.err.line("error: reading Canvas failed: \(error)")
@@ -59,8 +59,8 @@ struct Planning {
         let via = chosen.path.withLock { $0 } == .report ? " via the provisioning report" : ""
         progress.finish("read Canvas\(via): \(client.metrics.requestsSent - requestsBefore) requests in \(String(format: "%.1f", seconds)) s")
         do {
-            let plan = try PlanMaker.plan(
-                config: config, live: live, configHash: PlanMaker.hash(loaded), canvasUrl: url, options: options)
+            let plan = try Planner.plan(
+                config: config, live: live, configHash: Planner.configHash(loaded), canvasUrl: url, options: options)
             return (plan, live)
         } catch {
             for problem in error.problems { console.err.line("error: \(problem)") }

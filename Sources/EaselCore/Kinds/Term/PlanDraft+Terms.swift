@@ -1,4 +1,4 @@
-extension PlanBuilder {
+extension PlanDraft {
     func planTerms() {
         if !live.account.isRoot, !config.terms.isEmpty {
             problems.append(

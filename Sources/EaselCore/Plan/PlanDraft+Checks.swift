@@ -1,4 +1,4 @@
-extension PlanBuilder {
+extension PlanDraft {
     /// Canvas refuses enrollments in a concluded course: say so now, not halfway through an apply.
     func checkConcludedCourses() {
         let adding = Set(ops.filter { $0.kind == .enrollment && ($0.action == .create || $0.action == .reactivate || $0.action == .replace) }.compactMap(\.course))

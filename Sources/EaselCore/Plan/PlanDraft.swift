@@ -1,5 +1,5 @@
 /// The planner's working state: indexes over config and live, and the operations so far.
-final class PlanBuilder {
+final class PlanDraft {
     let config: Config
     let live: LiveState
     let options: PlanOptions
