@@ -35,7 +35,10 @@ public enum Deflate {
         var stream = z_stream()
         guard easel_inflate_init_raw(&stream) == Z_OK else { throw Failure.zlib("inflateInit", -1) }
         defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: max(expected, 1) + 1)
+        // Deflate expands at most about 1032:1, so a small entry claiming a huge size (a hostile
+        // archive's directory) gets the buffer its bytes can fill, not the size it claims.
+        let possible = input.count.multipliedReportingOverflow(by: 1032).partialValue + 1024
+        var output = [UInt8](repeating: 0, count: min(max(expected, 1), max(possible, 1)) + 1)
         let status: Int32 = input.withUnsafeBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
                 stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress)
