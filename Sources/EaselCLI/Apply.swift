@@ -242,7 +242,7 @@ struct Apply: AsyncParsableCommand {
         // Where the config (or the saved plan) is: its repository's commit goes in the run's line.
         let source = config.config ?? self.plan ?? ConfigLoader.defaultPath() ?? console.workingDirectory
         let run = ApplyRun(
-            plan: plan, planFile: self.plan, git: GitState.read(at: source),
+            plan: plan, planFile: self.plan, git: await GitState.read(at: source),
             actor: RunActor.from(environment: console.environment), readVia: reading.readVia.rawValue,
             writeVia: via.rawValue, easelVersion: EaselVersion.description)
         journal.begin(run)

@@ -9,32 +9,36 @@ import Testing
 
     /// Copies the school into a new git repository in the simulator's directory; returns its
     /// config folder and the commit.
-    static func repository(_ sim: SimHarness) throws -> (config: String, commit: String) {
+    static func repository(_ sim: SimHarness) async throws -> (config: String, commit: String) {
         let root = sim.directory.appendingPathComponent("district").path
         let config = root + "/easel"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: school, toPath: config)
         for arguments in [["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "school"]] {
-            #expect(try git(arguments, in: root).status == 0)
+            #expect(try await git(arguments, in: root).status == 0)
         }
-        return (config, try git(["rev-parse", "HEAD"], in: root).output)
+        return (config, try await git(["rev-parse", "HEAD"], in: root).output)
     }
 
-    static func git(_ arguments: [String], in folder: String) throws -> (status: Int32, output: String) {
+    /// Runs git on a thread of its own (waiting for it must not block the cooperative pool).
+    static func git(_ arguments: [String], in folder: String) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder] + arguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await offThePool {
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
         return (process.terminationStatus, String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test func aRunOnGitHubActionsNamesItsCommitActorAndPullRequest() async throws {
         try await SimHarness.with { sim in
-            let (config, commit) = try Self.repository(sim)
+            let (config, commit) = try await Self.repository(sim)
             let github = [
                 "GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "octocat", "GITHUB_RUN_ID": "4242", "GITHUB_SERVER_URL": "https://github.com",
                 "GITHUB_REPOSITORY": "district/canvas", "GITHUB_REF": "refs/pull/17/merge",
@@ -67,7 +71,7 @@ import Testing
 
     @Test func aRunOnGitLabCIAndADirtyTreeAreSaid() async throws {
         try await SimHarness.with { sim in
-            let (config, commit) = try Self.repository(sim)
+            let (config, commit) = try await Self.repository(sim)
             // An uncommitted edit: the run says the tree was dirty.
             let file = config + "/30-courses.yaml"
             let text = try String(contentsOfFile: file, encoding: .utf8)

@@ -137,9 +137,17 @@ public struct GitState: Codable, Sendable, Equatable {
         self.dirty = dirty
     }
 
+    /// Asks `git` about the repository holding `path`, on a thread of its own: waiting for a
+    /// child process must not block the cooperative pool.
+    public static func read(at path: String) async -> GitState? {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: readBlocking(at: path)) }
+        }
+    }
+
     /// Asks `git` about the repository holding `path` (a file or folder); nil outside one,
-    /// or without git.
-    public static func read(at path: String) -> GitState? {
+    /// or without git. Blocks while git runs.
+    public static func readBlocking(at path: String) -> GitState? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         let directory = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
