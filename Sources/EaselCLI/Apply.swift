@@ -75,7 +75,7 @@ struct Apply: AsyncParsableCommand {
     /// An import an earlier apply here started and did not see end (it was killed): wait for
     /// it, so this apply plans against the Canvas it left.
     private func awaitEarlierImport(client: CanvasClient, url: String, console: Console) async throws {
-        let pendingPath = console.easelDirectory.pendingImport
+        let pendingPath = console.easelDirectory.pendingImport(for: url)
         guard let pending = PendingSISImport.load(pendingPath) else { return }
         guard pending.canvasUrl == url else { return }
         let importer = SISImporter(client: client, account: .id(CanvasID(pending.account)))
@@ -90,7 +90,9 @@ struct Apply: AsyncParsableCommand {
             line.finish("SIS import \(pending.id) is no longer in Canvas")
         } catch {
             line.finish()
-            console.err.line("error: cannot tell whether SIS import \(pending.id) has ended: \(error); nothing was changed")
+            console.err.line(
+                "error: cannot tell whether SIS import \(pending.id) has ended: \(error); nothing was changed "
+                    + "(once it has ended in Canvas, Admin → SIS Import, remove '\(pendingPath)' to go on)")
             throw CommandExit.failure
         }
         PendingSISImport.clear(pendingPath)
@@ -199,6 +201,17 @@ struct Apply: AsyncParsableCommand {
         let planning = PlanWithProgress(console: console, connection: connection, options: options, readVia: reading.readVia)
         let fresh = try await planning.plan(source.config, source.loaded, client: client, url: url)
         let asked = Dictionary(fresh.operations.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        // The runner trusts these too: terms are created in `account`, `notify` mails users.
+        var differing: [String] = []
+        if fresh.account != saved.account { differing.append("canvas.account is '\(fresh.account)', the plan says '\(saved.account)'") }
+        if fresh.notify != saved.notify { differing.append("policy.notify is \(fresh.notify), the plan says \(saved.notify)") }
+        if fresh.userKey != saved.userKey {
+            differing.append("policy.user_key is '\(fresh.userKey.rawValue)', the plan says '\(saved.userKey.rawValue)'")
+        }
+        guard differing.isEmpty else {
+            console.err.line("error: refusing '\(path)': it does not match '\(self.config.config ?? "")': \(differing.joined(separator: "; ")); nothing was changed")
+            throw CommandExit.failure
+        }
         let foreign = saved.operations.filter { asked[$0.address] != $0 }
         guard foreign.isEmpty else {
             console.err.line(
@@ -250,9 +263,19 @@ struct Apply: AsyncParsableCommand {
         var writer = ApplyWriter(
             console: console, client: client, via: via, sisThreshold: sisThreshold, parallelism: parallelism ?? 8)
         writer.mayStart = { journal.stop == nil }
-        let report = try await writer.run(plan, live: live, verify: verify) { event in
-            journal.record(event, canvasUrl: plan.canvasUrl)
-            progress.record(event)
+        let report: ApplyReport
+        do {
+            report = try await writer.run(plan, live: live, verify: verify) { event in
+                journal.record(event, canvasUrl: plan.canvasUrl)
+                progress.record(event)
+            }
+        } catch {
+            // Refused before any operation (a SIS import on a sub-account): the run still ends.
+            progress.finish()
+            var none = ApplyReport(total: plan.operations.count)
+            none.notStarted = plan.operations
+            journal.end(ApplyRunEnd(report: none, stopped: true))
+            throw error
         }
         progress.finish()
         journal.end(ApplyRunEnd(report: report, stopped: journal.stop != nil))
@@ -314,11 +337,12 @@ struct LockTimeout: ExpressibleByArgument, Sendable {
         let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(String, Int)] = [("ms", 0), ("s", 1), ("m", 60), ("h", 3600)]
         for (suffix, seconds) in units where text.hasSuffix(suffix) {
-            guard let value = Double(text.dropLast(suffix.count)), value >= 0 else { return nil }
+            guard let value = Double(text.dropLast(suffix.count)), value >= 0, value * Double(max(seconds, 1)) <= 86_400 * 1000
+            else { return nil }
             duration = seconds == 0 ? .milliseconds(Int(value)) : .seconds(value * Double(seconds))
             return
         }
-        guard let value = Double(text), value >= 0 else { return nil }
+        guard let value = Double(text), value >= 0, value <= 86_400 else { return nil }
         duration = .seconds(value)
     }
 

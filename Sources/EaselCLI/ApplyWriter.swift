@@ -59,7 +59,7 @@ struct ApplyWriter {
         // Kept until the import ends, so an apply killed meanwhile is followed by one that waits for it.
         let lastStatus = Mutex<CanvasSISImport?>(nil)
         let account = live.account.canvasId
-        let pendingPath = console.easelDirectory.pendingImport
+        let pendingPath = console.easelDirectory.pendingImport(for: plan.canvasUrl)
         apply.onImport = { status in
             lastStatus.withLock { last in
                 if last == nil {

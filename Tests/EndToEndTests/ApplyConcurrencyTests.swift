@@ -77,7 +77,7 @@ import Testing
                 try await client.createSISImport(account: .id("1"), zip: try rows.zip(), SISImportUploadOptions(overrideSISStickiness: true))
             }
             PendingSISImport(canvasUrl: sim.server.baseURL, account: "1", id: started.id.rawValue)
-                .save(EaselDirectory(workingDirectory: sim.directory.path).pendingImport)
+                .save(EaselDirectory(workingDirectory: sim.directory.path).pendingImport(for: sim.server.baseURL))
 
             let apply = await sim.easel(["apply", Self.school, "--auto-approve", "--via", "api"])
             let again = await sim.easel(["plan", Self.school, "--detailed-exitcode"])
@@ -88,7 +88,7 @@ import Testing
             #expect(apply.err.contains("SIS import \(started.id.rawValue) ended: imported"), "\(apply.err)")
             // It planned after the import: only what the import could not carry was left to do.
             #expect(!apply.out.contains("Apply complete: 1021 created"), "\(apply.out.suffix(400))")
-            #expect(!FileManager.default.fileExists(atPath: EaselDirectory(workingDirectory: sim.directory.path).pendingImport))
+            #expect(!FileManager.default.fileExists(atPath: EaselDirectory(workingDirectory: sim.directory.path).pendingImport(for: sim.server.baseURL)))
             #expect(again.code == 0)
             Duplicates.assertNone(in: snapshot)
         }

@@ -139,6 +139,20 @@ import Testing
         }
     }
 
+    /// The plan-wide fields the runner trusts count too: `notify` mails every enrolled user.
+    @Test func aResealedPlanThatTurnsOnNotifyIsRefused() async throws {
+        try await Self.withSaved { sim, file in
+            var (plan, _) = try PlanJSON.decodeSaved(Data(contentsOf: URL(fileURLWithPath: file)))
+            #expect(plan.notify == false)
+            plan.notify = true
+            try PlanJSON.encodeSaved(plan, key: nil).write(toFile: file, atomically: true, encoding: .utf8)
+            let apply = await sim.easel(["apply", "--plan", file, Self.school])
+            #expect(apply.code == 1)
+            #expect(apply.err.contains("policy.notify is false, the plan says true"), "\(apply.err)")
+            #expect(!Self.wrote(sim), "nothing was written to Canvas")
+        }
+    }
+
     @Test func aPlanMadeFromAnotherConfigIsRefused() async throws {
         try await Self.withSaved { sim, file in
             let other = SimHarness.path("examples/class-as-term")

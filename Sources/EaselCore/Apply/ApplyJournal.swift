@@ -24,6 +24,9 @@ public final class ApplyJournal: Sendable {
         var last: Entry?
         var failure: FileDescriptorWriter.Failure?
         var run: String?
+        /// The file ends in part of a line (a write a full disk cut short): the next line
+        /// starts on a line of its own.
+        var needsNewline = false
     }
 
     /// One operation's line. The flat fields are kept for `grep`; `operation` is the whole
@@ -94,12 +97,20 @@ public final class ApplyJournal: Sendable {
                 throw OpenError(description: "cannot create the folder '\(directory)': \(error.localizedDescription)")
             }
         }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        // Read and write: the last byte is read to see whether the file ends a line.
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw OpenError(description: "cannot open '\(path)': \(FileDescriptorWriter.Failure(errno: errno))")
         }
         self.path = path
         self.fd = fd
+        let size = lseek(fd, 0, SEEK_END)
+        if size > 0 {
+            var last: UInt8 = 0
+            if pread(fd, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+                state.withLock { $0.needsNewline = true }
+            }
+        }
     }
 
     deinit { close(fd) }
@@ -153,7 +164,9 @@ public final class ApplyJournal: Sendable {
             guard s.failure == nil else { return false }
             do throws(FileDescriptorWriter.Failure) {
                 // One write for the whole line: O_APPEND keeps it whole beside other writers'.
-                try FileDescriptorWriter.write(fd, data + Data("\n".utf8))
+                let line = (s.needsNewline ? Data("\n".utf8) : Data()) + data + Data("\n".utf8)
+                try FileDescriptorWriter.write(fd, line)
+                s.needsNewline = false
                 if let operation {
                     s.written += 1
                     s.last = operation

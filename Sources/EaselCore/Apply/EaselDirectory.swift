@@ -12,6 +12,9 @@ public struct EaselDirectory: Sendable {
     public var journal: String { path + "/journal.jsonl" }
     /// Held by the running apply (see `ApplyLock`).
     public var applyLock: String { path + "/apply.lock" }
-    /// The SIS import an apply started and has not seen end (see `PendingSISImport`).
-    public var pendingImport: String { path + "/sis-import.json" }
+    /// The SIS import an apply to `canvasUrl` started and has not seen end (see
+    /// `PendingSISImport`): one file per Canvas, so an apply to another keeps this one's.
+    public func pendingImport(for canvasUrl: String) -> String {
+        path + "/sis-import-" + String(SHA256.hex(Array(canvasUrl.utf8)).prefix(12)) + ".json"
+    }
 }
